@@ -62,6 +62,8 @@ export interface AdjustmentInput {
   readonly maxEach?: number;
   /** This input counts a subset of another input's events (X5D ⊆ X5); it cannot exceed it. */
   readonly subsetOf?: string;
+  /** Other names a user may give for this input as a level (B2C: 市级, city, 1). */
+  readonly aliases?: readonly string[];
 }
 
 /** A bonus (加分) or deduction (扣分) rule; points are magnitudes, the kind gives the sign. */

@@ -132,9 +132,9 @@ const adjustments: AdjustmentRule[] = [
     labelZh: '会议介绍经验或获奖',
     labelEn: 'Experience presented or award',
     inputs: [
-      { code: 'B2C', labelZh: '市级介绍经验/获奖（次）', labelEn: 'City level (count)', mode: 'count', pointsEach: 5 },
-      { code: 'B2P', labelZh: '省级介绍经验/获奖（次）', labelEn: 'Province level (count)', mode: 'count', pointsEach: 7 },
-      { code: 'B2N', labelZh: '国家级介绍经验/获奖（次）', labelEn: 'National level (count)', mode: 'count', pointsEach: 10 },
+      { code: 'B2C', labelZh: '市级介绍经验/获奖（次）', labelEn: 'City level (count)', mode: 'count', pointsEach: 5, aliases: ['市', '市级', 'city', '1'] },
+      { code: 'B2P', labelZh: '省级介绍经验/获奖（次）', labelEn: 'Province level (count)', mode: 'count', pointsEach: 7, aliases: ['省', '省级', 'province', '2'] },
+      { code: 'B2N', labelZh: '国家级介绍经验/获奖（次）', labelEn: 'National level (count)', mode: 'count', pointsEach: 10, aliases: ['国家', '国家级', '全国', 'national', '3'] },
     ],
   },
   {

@@ -1,0 +1,15 @@
+/** Public API of the pure assessment engine. */
+export * from './types';
+export { KaoheError, isKaoheError } from './errors';
+export { DEFAULT_SCHEME, DEFAULT_LINE_TOTALS } from './scheme/defaultScheme';
+export { indexScheme } from './scheme/schemeIndex';
+export type { SchemeIndex } from './scheme/schemeIndex';
+export { validateScheme } from './scheme/validateScheme';
+export { parseRate, parseScore, isBlank, roundScore } from './score/parseNumber';
+export { checkVeto, parseDirection, scalesDiffer } from './score/checkVeto';
+export { scoreLine, scoreLineValues, scoreProblem } from './score/scoreLine';
+export type { LineScore } from './score/scoreLine';
+export { adjustmentPoints, scoreAdjustments } from './score/adjustments';
+export { scoreUnit, scoreDepartment, applyVeto, vetoReason, totalScore } from './score/scoreUnit';
+export { rankCompetition, rankFromBottom } from './rank/rankCompetition';
+export { rankAll, rankScoredUnits, DEFAULT_RANK_OPTIONS } from './rank/rankAll';
