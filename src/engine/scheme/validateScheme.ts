@@ -62,7 +62,7 @@ export function validateScheme(scheme: Scheme, opts: { expectedLineTotals?: Read
   }
   if (opts.expectedLineTotals) {
     for (const code of Object.keys(opts.expectedLineTotals)) {
-      if (!lineCodes.has(code as never)) problems.push(problem('scheme.line-missing', code, `缺少考核线 ${code}`, `Line ${code} is missing`));
+      if (!lineCodes.has(code)) problems.push(problem('scheme.line-missing', code, `缺少考核线 ${code}`, `Line ${code} is missing`));
     }
   }
   const itemCodes = new Set(seen);

@@ -43,7 +43,7 @@ export function adjustmentPoints(scheme: Scheme, code: string, count: unknown, e
   }
   const levels = rule.inputs.filter((i) => i.aliases && i.aliases.length > 0);
   if (levels.length > 0 && !input) {
-    const key = String(count ?? '').trim().toLowerCase();
+    const key = (typeof count === 'string' || typeof count === 'number' ? String(count) : '').trim().toLowerCase();
     const level = levels.find((i) => i.code.toLowerCase() === key || (i.aliases ?? []).some((a) => a.toLowerCase() === key));
     if (!level) {
       const names = levels.map((i) => `${(i.aliases ?? [])[0] ?? i.code}(${i.pointsEach ?? 0})`).join('、');

@@ -38,7 +38,7 @@ export function parseDirection(value: unknown): Direction {
  * @example checkVeto(94.5, 95) // true (missed)
  * @example checkVeto('6.07‰', '6.30‰', '<=') // false (met)
  */
-export function checkVeto(actual: unknown, target: unknown, direction: Direction | string = '>='): boolean {
+export function checkVeto(actual: unknown, target: unknown, direction: unknown = '>='): boolean {
   const dir = parseDirection(direction);
   const a = parseRate(actual, '实际值');
   const t = parseRate(target, '目标值');

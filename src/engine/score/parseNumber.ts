@@ -59,7 +59,8 @@ export function parseScore(value: unknown, field?: string): number | null {
 function describe(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return typeof value === 'object' ? JSON.stringify(value) ?? String(value) : String(value);
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value) ?? '?';
+  return typeof value === 'symbol' || typeof value === 'function' ? typeof value : String(value);
 }
 
 function clip(text: string): string {
