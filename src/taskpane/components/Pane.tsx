@@ -1,0 +1,330 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Divider,
+  makeStyles,
+  ProgressBar,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { Finding, SheetSpec } from '../../engine/ledger/types';
+import type { Ranking } from '../../engine/types';
+import { DEFAULT_SETTINGS, SheetExistsError, type CellRef, type PaneSettings, type WorkbookPort } from '../../excel/port';
+import { translate, type Language, type MessageKey } from '../../i18n/messages';
+import { describeError } from '../describeError';
+import { SHEETS, type PaneEngine, type TemplateOptions } from '../paneEngine';
+import { ConfirmReplaceDialog } from './ConfirmReplaceDialog';
+import { FindingList } from './FindingList';
+import { NoticeBar, type Notice } from './NoticeBar';
+import { RankingResult } from './RankingResult';
+import { SettingsPanel } from './SettingsPanel';
+import { TemplateForm } from './TemplateForm';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: '100%',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  subtitle: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  actions: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  actionRow: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  results: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface PaneProps {
+  readonly port: WorkbookPort;
+  readonly engine: PaneEngine;
+  /** Settings to start with before the document's own are loaded. */
+  readonly initialSettings?: PaneSettings;
+  /** Year proposed for a new workbook (tests pass a fixed one). */
+  readonly defaultYear?: number;
+}
+
+interface PendingConfirm {
+  readonly sheets: readonly string[];
+  readonly foreign: readonly string[];
+  readonly warning?: string;
+  readonly replace: () => Promise<void>;
+}
+
+interface Busy {
+  readonly key: MessageKey;
+  readonly progress: number | null;
+}
+
+function isSheetExists(error: unknown): error is SheetExistsError {
+  return error instanceof SheetExistsError || (error instanceof Error && error.name === 'SheetExistsError' && 'foreign' in error);
+}
+
+/**
+ * The task pane: the three actions (新建考核工作簿, 检查数据, 生成排名) and the settings, against
+ * any `WorkbookPort` (Excel, the workbench, or a test fake).
+ */
+export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, defaultYear = new Date().getFullYear() }: PaneProps) {
+  const styles = useStyles();
+  const [settings, setSettings] = useState<PaneSettings>(initialSettings);
+  const [tab, setTab] = useState<'actions' | 'settings'>('actions');
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [findings, setFindings] = useState<readonly Finding[] | null>(null);
+  const [ranking, setRanking] = useState<Ranking | null>(null);
+  const [highlighted, setHighlighted] = useState(false);
+  const [confirm, setConfirm] = useState<PendingConfirm | null>(null);
+  const language: Language = settings.language;
+  // The latest language, for messages of actions that finish after a switch.
+  const languageRef = useRef(language);
+  languageRef.current = language;
+
+  const t = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => translate(language, key, params);
+
+  const showError = useCallback((error: unknown) => {
+    setNotice({ intent: 'error', text: describeError(languageRef.current, error) });
+  }, []);
+
+  /** Runs one action with the busy state; anything thrown ends up in the MessageBar. */
+  const run = useCallback(
+    async (key: MessageKey, task: () => Promise<void>) => {
+      setBusy({ key, progress: null });
+      setNotice(null);
+      try {
+        await task();
+      } catch (error) {
+        showError(error);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [showError],
+  );
+
+  useEffect(() => {
+    let live = true;
+    port.loadSettings().then(
+      (saved) => {
+        if (live && saved) setSettings(saved);
+      },
+      (error: unknown) => {
+        if (live) showError(error);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [port, showError]);
+
+  const saveSettings = (next: PaneSettings) => {
+    setSettings(next);
+    void run('working', async () => {
+      await port.saveSettings(next);
+      setNotice({ intent: 'success', text: translate(next.language, 'settingsSaved') });
+    });
+  };
+
+  /**
+   * Writes sheets; when some exist, asks first. Kaohe's own sheets may then be replaced;
+   * foreign ones never are (the dialog says so and only offers to cancel).
+   */
+  const writeAsking = async (sheets: readonly SheetSpec[], activate: string, done: () => void, warning?: string) => {
+    const write = (replace: boolean) =>
+      port.writeSheets(sheets, {
+        replace,
+        activate,
+        onProgress: (fraction) => setBusy({ key: 'writing', progress: Math.max(0, Math.min(1, fraction)) }),
+      });
+    setBusy({ key: 'writing', progress: 0 });
+    try {
+      await write(false);
+      done();
+    } catch (error) {
+      if (!isSheetExists(error)) throw error;
+      setConfirm({
+        sheets: error.sheets,
+        foreign: error.foreign,
+        warning,
+        replace: async () => {
+          setBusy({ key: 'writing', progress: 0 });
+          await write(true);
+          done();
+        },
+      });
+    }
+  };
+
+  const clearMarks = async () => {
+    if (!highlighted) return;
+    await port.clearHighlights();
+    setHighlighted(false);
+  };
+
+  const createWorkbook = (options: TemplateOptions) =>
+    run('working', async () => {
+      const sheets = engine.templateSheets(options);
+      await writeAsking(
+        sheets,
+        SHEETS.towns,
+        () => {
+          setNotice({
+            intent: 'success',
+            text: translate(languageRef.current, 'createDone', { count: sheets.length, sheets: sheets.map((s) => s.name).join('、') }),
+          });
+        },
+        t('confirmTemplateWarning'),
+      );
+    });
+
+  const assess = async () => {
+    setBusy({ key: 'reading', progress: null });
+    const grid = await port.readSheets(engine.inputSheets);
+    setBusy({ key: 'assessing', progress: null });
+    const result = engine.assess(grid, { topN: settings.topN, bottomN: settings.bottomN, byClass: settings.byClass });
+    setFindings(result.findings);
+    return result;
+  };
+
+  const checkData = () =>
+    run('reading', async () => {
+      await clearMarks();
+      setRanking(null);
+      await assess();
+    });
+
+  const rank = () =>
+    run('reading', async () => {
+      await clearMarks();
+      setRanking(null);
+      const result = await assess();
+      const errors = result.findings.filter((f) => f.severity === 'error').length;
+      if (errors > 0 || result.ranking === null) {
+        setNotice({ intent: 'error', text: translate(languageRef.current, 'rankRefused', { errors }) });
+        return;
+      }
+      if (result.ranking.units.length === 0) {
+        setNotice({ intent: 'warning', text: translate(languageRef.current, 'rankNoUnits') });
+        return;
+      }
+      const ranked = result.ranking;
+      const warnings = result.findings.length;
+      await writeAsking(result.sheets, SHEETS.summary, () => {
+        setRanking(ranked);
+        const lang = languageRef.current;
+        const text = translate(lang, 'rankDone') + (warnings > 0 ? ` ${translate(lang, 'resultWarnings', { warnings })}` : '');
+        setNotice({ intent: 'success', text });
+      });
+    });
+
+  const selectCell = (ref: CellRef) => {
+    port.selectCell(ref).catch(showError);
+  };
+
+  const highlight = (refs: readonly CellRef[] | null) => {
+    const task = refs ? port.highlightCells(refs).then(() => setHighlighted(true)) : port.clearHighlights().then(() => setHighlighted(false));
+    task.catch(showError);
+  };
+
+  const switchLanguage = () => {
+    const next: PaneSettings = { ...settings, language: language === 'zh-CN' ? 'en-US' : 'zh-CN' };
+    setSettings(next);
+    port.saveSettings(next).catch(showError);
+  };
+
+  const isBusy = busy !== null || confirm !== null;
+
+  return (
+    <main className={styles.root} lang={language}>
+      <header className={styles.header}>
+        <div>
+          <h1 className={styles.title}>{t('appTitle')}</h1>
+          <div className={styles.subtitle}>{t('appSubtitle')}</div>
+        </div>
+        <Button size="small" appearance="outline" aria-label={t('languageSwitchLabel')} onClick={switchLanguage}>
+          {t('languageSwitch')}
+        </Button>
+      </header>
+
+      {notice && <NoticeBar language={language} notice={notice} onDismiss={() => setNotice(null)} />}
+
+      <TabList selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value === 'settings' ? 'settings' : 'actions')}>
+        <Tab value="actions">{t('tabActions')}</Tab>
+        <Tab value="settings">{t('tabSettings')}</Tab>
+      </TabList>
+
+      {tab === 'settings' ? (
+        <SettingsPanel key={JSON.stringify(settings)} language={language} settings={settings} busy={isBusy} onSave={saveSettings} />
+      ) : (
+        <>
+          <section className={styles.actions}>
+            <div className={styles.actionRow}>
+              <Button appearance="primary" size="large" disabled={isBusy} onClick={() => void rank()}>
+                {t('actionRank')}
+              </Button>
+              <Button size="large" disabled={isBusy} onClick={() => void checkData()}>
+                {t('actionCheck')}
+              </Button>
+            </div>
+            <Text className={styles.hint}>{t('actionRankHint')}</Text>
+            {busy && (
+              <div role="status" aria-live="polite">
+                <Text>{t(busy.key, { percent: Math.round((busy.progress ?? 0) * 100) })}</Text>
+                <ProgressBar value={busy.progress ?? undefined} thickness="large" />
+              </div>
+            )}
+            <Accordion collapsible>
+              <AccordionItem value="create">
+                <AccordionHeader>{t('actionCreate')}</AccordionHeader>
+                <AccordionPanel>
+                  <Text className={styles.hint}>{t('actionCreateHint')}</Text>
+                  <TemplateForm language={language} busy={isBusy} defaultYear={defaultYear} onCreate={(o) => void createWorkbook(o)} />
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
+          </section>
+
+          {(ranking || findings) && <Divider />}
+          <section className={styles.results} aria-live="polite">
+            {ranking && <RankingResult language={language} ranking={ranking} />}
+            {findings && (
+              <>
+                <h2 className={styles.sectionTitle}>{t('findingsTitle')}</h2>
+                <FindingList language={language} findings={findings} onSelect={selectCell} onHighlight={highlight} highlighted={highlighted} />
+              </>
+            )}
+          </section>
+        </>
+      )}
+
+      {confirm && (
+        <ConfirmReplaceDialog
+          language={language}
+          sheets={confirm.sheets}
+          foreign={confirm.foreign}
+          warning={confirm.warning}
+          onCancel={() => {
+            setConfirm(null);
+            setNotice({ intent: 'info', text: t('cancelled') });
+          }}
+          onReplace={() => {
+            const pending = confirm;
+            setConfirm(null);
+            void run('writing', pending.replace);
+          }}
+        />
+      )}
+    </main>
+  );
+}

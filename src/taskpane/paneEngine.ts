@@ -1,0 +1,32 @@
+/**
+ * What the pane needs from the engine, as one small interface, so the pane can be tested with a
+ * fake and so the engine's ledger modules load only in `defaultEngine.ts`.
+ */
+import type { Finding, SheetSpec, WorkbookGrid } from '../engine/ledger/types';
+import type { RankOptions, Ranking } from '../engine/types';
+
+export interface TemplateOptions {
+  readonly year: number;
+  readonly units: readonly string[];
+  readonly departments: readonly string[];
+}
+
+export interface Assessment {
+  readonly findings: readonly Finding[];
+  /** Null when an error blocks ranking. */
+  readonly ranking: Ranking | null;
+  /** Output sheets to write (empty when ranking is blocked). */
+  readonly sheets: readonly SheetSpec[];
+}
+
+export interface PaneEngine {
+  /** Sheets the ledger reader looks at (input sheets only; output sheets are never read). */
+  readonly inputSheets: readonly string[];
+  /** Sheets of a new assessment workbook (same layout as `kaohe template`). */
+  templateSheets(options: TemplateOptions): readonly SheetSpec[];
+  /** Reads, checks, scores and ranks; never throws for data problems (they become findings). */
+  assess(workbook: WorkbookGrid, options: RankOptions): Assessment;
+}
+
+/** Name of the summary sheet the pane activates after ranking. */
+export { SHEETS } from '../engine/ledger/types';
