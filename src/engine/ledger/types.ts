@@ -96,6 +96,8 @@ export interface SheetSpec {
   readonly rowStyles?: Readonly<Record<number, CellStyle>>;
   /** Header rows to freeze (usually 1). */
   readonly freezeRows: number;
+  /** Leading columns to freeze (e.g. 1 to keep 单位 visible); added by the ledger/CLI work. */
+  readonly freezeColumns?: number;
   /** Input cells' data validation: decimal between min and max, by A1 range. */
   readonly validations?: readonly { readonly range: string; readonly min: number; readonly max: number }[];
   readonly landscape?: boolean;

@@ -1,0 +1,55 @@
+/**
+ * The whole job on one workbook: read the ledger, run the data checks, rank when nothing blocks
+ * it, and build the result sheets. The CLI and the task pane both call this and nothing else.
+ */
+import type { RankOptions, Ranking } from '../types';
+import { rankAll } from '../rank/rankAll';
+import { buildItemAnalysisSheet, runChecks } from '../checks/index';
+import { buildOutputSheets } from './outputs';
+import { readLedger } from './readLedger';
+import type { Finding, Ledger, SheetSpec, WorkbookGrid } from './types';
+
+export interface AssessOptions extends RankOptions {
+  /** The previous round's workbook, for the jump check. */
+  readonly previous?: WorkbookGrid;
+  readonly lang?: 'zh' | 'en';
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface Assessment {
+  readonly ledger: Ledger;
+  /** Reader findings then check findings, errors and warnings alike. */
+  readonly findings: Finding[];
+  /** Null when any finding is an error: nothing is ranked from bad data. */
+  readonly ranking: Ranking | null;
+  /** Result sheets to write (empty when not ranked). */
+  readonly sheets: SheetSpec[];
+}
+
+/** True when a finding blocks ranking. */
+export const isError = (f: Finding): boolean => f.severity === 'error';
+
+/**
+ * Reads, checks and (if no error stands) ranks a ledger workbook.
+ * @example assessWorkbook(grid, { topN: 3 }).ranking?.units[0].rank.total // 1
+ */
+export function assessWorkbook(workbook: WorkbookGrid, options: AssessOptions = {}): Assessment {
+  const ledger = readLedger(workbook, options.onProgress ? { onProgress: options.onProgress } : {});
+  const findings: Finding[] = [...ledger.findings, ...runChecks(ledger, workbook, options.previous ? { previous: options.previous } : {})];
+  if (findings.some(isError)) return { ledger, findings, ranking: null, sheets: [] };
+  const rankOptions: RankOptions = {
+    ...(options.topN !== undefined ? { topN: options.topN } : {}),
+    ...(options.bottomN !== undefined ? { bottomN: options.bottomN } : {}),
+    ...(options.byClass !== undefined ? { byClass: options.byClass } : {}),
+  };
+  const ranking = rankAll(
+    ledger.scheme,
+    ledger.units.map((u) => u.input),
+    ledger.departments.map((d) => d.input),
+    rankOptions,
+  );
+  const sheets = [...buildOutputSheets(ranking, ledger, options.lang ? { lang: options.lang } : {})];
+  const analysis = buildItemAnalysisSheet(ledger);
+  if (analysis.rows.length > 0) sheets.push(analysis);
+  return { ledger, findings, ranking, sheets };
+}

@@ -1,0 +1,71 @@
+/**
+ * Cell addressing and the markers readers use for values the engine cannot take as numbers.
+ * Pure: shared by the ExcelJS reader (CLI), the Office.js adapter and the tests.
+ */
+import type { CellValue } from './types';
+
+/**
+ * Column letter of a 0-based column index.
+ * @example columnLetter(0) // 'A'
+ * @example columnLetter(27) // 'AB'
+ */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/**
+ * A1 address of a 0-based (row, column) pair.
+ * @example cellAddress(0, 2) // 'C1'
+ */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** `sheet!cell` as the CLI and the pane print it. */
+export function qualified(sheet: string, cell: string | null): string {
+  return cell ? `${sheet}!${cell}` : sheet;
+}
+
+/**
+ * Readers turn a date cell into this text so the ledger reader can say "a date is not a score"
+ * instead of silently reading Excel's date serial number.
+ */
+export const DATE_MARKER = '#DATE!';
+
+/** Excel error values a formula may have cached (#DIV/0! …); readers pass them on as this text. */
+const EXCEL_ERRORS = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+/** @example dateMarker(new Date('2024-03-01')) // '#DATE!2024-03-01' */
+export function dateMarker(date: Date): string {
+  const t = date.getTime();
+  return `${DATE_MARKER}${Number.isFinite(t) ? date.toISOString().slice(0, 10) : ''}`;
+}
+
+export function isDateMarker(value: CellValue): boolean {
+  return typeof value === 'string' && value.startsWith(DATE_MARKER);
+}
+
+export function isExcelError(value: CellValue): boolean {
+  return typeof value === 'string' && EXCEL_ERRORS.test(value.trim());
+}
+
+/** True for null, '' and whitespace: what a blank cell may arrive as. */
+export function isBlankCell(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** A value as a person would read it in a message, clipped. */
+export function showValue(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string' && isDateMarker(value)) return value.slice(DATE_MARKER.length);
+  const s = String(value);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}

@@ -1,0 +1,87 @@
+/**
+ * The ledger layout: which columns a 乡镇台账 / 部门台账 sheet has for a scheme, and how a header
+ * cell names its column. One definition, used by the template writer and the reader, so the two
+ * cannot drift apart.
+ */
+import type { Scheme, SchemeItem } from '../types';
+import { indexScheme } from '../scheme/schemeIndex';
+
+export const UNIT_HEADER = '单位';
+export const CLASS_HEADER = '类别';
+
+export type LedgerColumnKind = 'unit' | 'class' | 'item' | 'veto' | 'vetoTarget' | 'adjustment';
+
+export interface LedgerColumn {
+  /** Ledger code (`P3.1`, `V1`, `V1T`, `X3`); `单位`/`类别` for the two name columns. */
+  readonly code: string;
+  readonly labelZh: string;
+  readonly labelEn: string;
+  readonly kind: LedgerColumnKind;
+  /** Allowed range of an input (data validation); undefined = no numeric validation. */
+  readonly min?: number;
+  readonly max?: number;
+  /** Suggested width in characters. */
+  readonly width: number;
+}
+
+/** Suffix of a veto's target column: `V1` -> `V1T`. */
+export const TARGET_SUFFIX = 'T';
+
+/**
+ * Header text of a column: `CODE 中文名`, or the bare name for 单位/类别.
+ * @example headerText({ code: 'P3.1', labelZh: '移民地区综合整治', … }) // 'P3.1 移民地区综合整治'
+ */
+export function headerText(col: Pick<LedgerColumn, 'code' | 'labelZh' | 'kind'>): string {
+  return col.kind === 'unit' || col.kind === 'class' ? col.labelZh : `${col.code} ${col.labelZh}`;
+}
+
+const HEADER_CODE = /^([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(?![A-Za-z0-9_.])/;
+
+/**
+ * The code a header cell names: its leading code (`P3.1 移民…` -> `P3.1`, `P3.1` -> `P3.1`,
+ * `V1T出生…` -> `V1T`), upper-cased; null when the header does not start with a code.
+ */
+export function headerCode(header: unknown): string | null {
+  if (typeof header !== 'string') return null;
+  const text = header.replace(/[\u3000\u00a0]/g, ' ').trim();
+  const m = HEADER_CODE.exec(text);
+  return m?.[1] ? m[1].toUpperCase() : null;
+}
+
+function leafColumns(items: readonly SchemeItem[]): LedgerColumn[] {
+  const out: LedgerColumn[] = [];
+  const walk = (list: readonly SchemeItem[]) => {
+    for (const it of list) {
+      if (it.children && it.children.length > 0) walk(it.children);
+      else out.push({ code: it.code, labelZh: it.labelZh, labelEn: it.labelEn, kind: 'item', min: 0, max: it.points, width: Math.max(10, Math.min(24, it.labelZh.length * 2 + 6)) });
+    }
+  };
+  walk(items);
+  return out;
+}
+
+/** Columns of the 乡镇台账 sheet in template order: 单位, 类别, P and F leaves, veto inputs, adjustment inputs. */
+export function townColumns(scheme: Scheme): LedgerColumn[] {
+  const cols: LedgerColumn[] = [
+    { code: UNIT_HEADER, labelZh: UNIT_HEADER, labelEn: 'Unit', kind: 'unit', width: 14 },
+    { code: CLASS_HEADER, labelZh: CLASS_HEADER, labelEn: 'Class', kind: 'class', min: 1, max: 3, width: 6 },
+  ];
+  for (const line of scheme.lines) if (line.code !== 'D') cols.push(...leafColumns(line.items));
+  for (const v of scheme.vetoes) {
+    const max = v.unit === '%' ? 100 : 1000;
+    cols.push({ code: v.code, labelZh: v.labelZh, labelEn: v.labelEn, kind: 'veto', min: 0, max, width: 16 });
+    cols.push({ code: v.code + TARGET_SUFFIX, labelZh: `${v.labelZh}目标`, labelEn: `${v.labelEn} target`, kind: 'vetoTarget', min: 0, max, width: 16 });
+  }
+  for (const rule of scheme.adjustments) {
+    for (const input of rule.inputs) {
+      cols.push({ code: input.code, labelZh: input.labelZh, labelEn: input.labelEn, kind: 'adjustment', min: 0, max: input.mode === 'points' ? 1000 : 100, width: 14 });
+    }
+  }
+  return cols;
+}
+
+/** Columns of the 部门台账 sheet: 单位, then the D leaves. */
+export function departmentColumns(scheme: Scheme): LedgerColumn[] {
+  const d = indexScheme(scheme).line('D');
+  return [{ code: UNIT_HEADER, labelZh: UNIT_HEADER, labelEn: 'Unit', kind: 'unit', width: 14 }, ...(d ? leafColumns(d.items) : [])];
+}

@@ -1,0 +1,14 @@
+/** The ledger format: template, readers, result sheets and the assess pipeline (pure). */
+export * from './types';
+export * from './cells';
+export * from './columns';
+export { schemeRows, SCHEME_HEADERS, SCHEME_KINDS } from './schemeSheet';
+export { buildTemplateSheets } from './template';
+export type { TemplateOptions } from './template';
+export { readScheme } from './readScheme';
+export type { SchemeReadResult } from './readScheme';
+export { readLedger } from './readLedger';
+export type { ReadLedgerOptions } from './readLedger';
+export { buildOutputSheets, unitRowStyle, SUMMARY_HEADERS, DEPARTMENT_HEADERS, DETAIL_HEADERS } from './outputs';
+export { assessWorkbook, isError } from './assess';
+export type { AssessOptions, Assessment } from './assess';

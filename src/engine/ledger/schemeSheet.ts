@@ -1,0 +1,102 @@
+/**
+ * The 方案 sheet: a scheme as a table a person can read and edit. `schemeRows` writes it
+ * (template), `readScheme` reads it back; both use these headers, found by name when read.
+ */
+import type { Scheme, SchemeItem } from '../types';
+import type { CellValue } from './types';
+
+/** Column headers of the 方案 sheet, in template order. */
+export const SCHEME_HEADERS = {
+  kind: '类型',
+  code: '代码',
+  labelZh: '项目',
+  labelEn: '英文名称',
+  points: '分值',
+  parent: '上级',
+  owner: '所属',
+  direction: '否决方向',
+  target: '目标',
+  indicators: '否决指标',
+  unit: '计量单位',
+  mode: '计分方式',
+  minEach: '每次最低',
+  maxEach: '每次最高',
+  subsetOf: '包含于',
+} as const;
+
+export type SchemeField = keyof typeof SCHEME_HEADERS;
+export const SCHEME_FIELDS = Object.keys(SCHEME_HEADERS) as SchemeField[];
+
+/** Row kinds (类型 column). English words are accepted too when read. */
+export const SCHEME_KINDS = {
+  meta: '方案',
+  year: '年度',
+  line: '线',
+  item: '指标',
+  veto: '否决',
+  bonus: '加分',
+  deduction: '扣分',
+  input: '输入',
+} as const;
+
+export const MODE_TEXT = { count: '次数', points: '分值' } as const;
+
+type Row = Partial<Record<SchemeField, CellValue>>;
+
+function toCells(row: Row): CellValue[] {
+  return SCHEME_FIELDS.map((f) => row[f] ?? null);
+}
+
+/**
+ * The scheme as 方案 rows (header first). Items follow their line in tree order with their parent
+ * named in 上级; vetoes, then each bonus/deduction rule followed by its inputs.
+ */
+export function schemeRows(scheme: Scheme, year?: number): CellValue[][] {
+  const rows: CellValue[][] = [SCHEME_FIELDS.map((f) => SCHEME_HEADERS[f])];
+  rows.push(toCells({ kind: SCHEME_KINDS.meta, code: scheme.id, labelZh: scheme.nameZh, labelEn: scheme.nameEn }));
+  if (year !== undefined) rows.push(toCells({ kind: SCHEME_KINDS.year, code: String(year), labelZh: `${year}年度`, labelEn: `Year ${year}` }));
+  for (const line of scheme.lines) {
+    rows.push(toCells({ kind: SCHEME_KINDS.line, code: line.code, labelZh: line.labelZh, labelEn: line.labelEn, points: line.points }));
+    const walk = (items: readonly SchemeItem[], parent: string | null) => {
+      for (const it of items) {
+        rows.push(toCells({ kind: SCHEME_KINDS.item, code: it.code, labelZh: it.labelZh, labelEn: it.labelEn, points: it.points, parent, owner: line.code }));
+        if (it.children) walk(it.children, it.code);
+      }
+    };
+    walk(line.items, null);
+  }
+  for (const v of scheme.vetoes) {
+    rows.push(
+      toCells({
+        kind: SCHEME_KINDS.veto,
+        code: v.code,
+        labelZh: v.labelZh,
+        labelEn: v.labelEn,
+        direction: v.direction,
+        target: v.defaultTarget,
+        indicators: v.indicators.join(','),
+        unit: v.unit,
+      }),
+    );
+  }
+  for (const rule of scheme.adjustments) {
+    rows.push(toCells({ kind: rule.kind === 'bonus' ? SCHEME_KINDS.bonus : SCHEME_KINDS.deduction, code: rule.code, labelZh: rule.labelZh, labelEn: rule.labelEn }));
+    for (const input of rule.inputs) {
+      rows.push(
+        toCells({
+          kind: SCHEME_KINDS.input,
+          code: input.code,
+          labelZh: input.labelZh,
+          labelEn: input.labelEn,
+          points: input.pointsEach ?? null,
+          owner: rule.code,
+          mode: MODE_TEXT[input.mode],
+          minEach: input.minEach ?? null,
+          maxEach: input.maxEach ?? null,
+          subsetOf: input.subsetOf ?? null,
+        }),
+      );
+    }
+  }
+  return rows;
+}
