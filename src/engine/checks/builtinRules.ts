@@ -1,0 +1,89 @@
+/**
+ * Built-in consistency rules that need no 核查规则 row:
+ * - `sum.parent-children`: a parent item entered together with its children (both `P3` and some
+ *   of `P3.1..P3.4` filled) must equal their sum (a blank child counts 0, as in scoring).
+ * - `rate.num-den`: a rate column `CODE` with `CODE_NUM` (numerator) and `CODE_DEN` (denominator)
+ *   columns must equal NUM / DEN on its own scale (×100 for a percentage, ×1000 for ‰, ×1 when
+ *   the rate is written as a fraction ≤ 1) within 0.05 percentage points (0.05 ‰).
+ */
+import type { Finding } from '../ledger/types';
+import type { Scheme, SchemeItem } from '../types';
+import { finding } from './finding';
+import { fmt } from './numbers';
+import type { RateColumn } from './rateChecks';
+import type { TownTable } from './table';
+
+/** Largest allowed gap between a rate and NUM/DEN, in points of its own unit (pp or ‰). */
+export const NUM_DEN_TOLERANCE = 0.05;
+
+export function checkParentSums(table: TownTable, scheme: Scheme): Finding[] {
+  const out: Finding[] = [];
+  const parents: SchemeItem[] = [];
+  const walk = (items: readonly SchemeItem[]) => {
+    for (const it of items) {
+      if (it.children && it.children.length > 0) {
+        if (table.has(it.code) && it.children.some((c) => table.has(c.code))) parents.push(it);
+        walk(it.children);
+      }
+    }
+  };
+  for (const line of scheme.lines) walk(line.items);
+  for (const parent of parents) {
+    const children = parent.children ?? [];
+    for (const unit of table.units) {
+      const p = table.read(unit, parent.code);
+      if (p.value === null) continue;
+      let sum = 0;
+      let any = false;
+      for (const c of children) {
+        const v = table.read(unit, c.code).value;
+        if (v !== null) {
+          sum += v;
+          any = true;
+        }
+      }
+      if (!any || Math.abs(p.value - sum) <= 1e-9 * Math.max(1, Math.abs(sum))) continue;
+      const name = unit.input.unit;
+      const list = children.map((c) => c.code).join('+');
+      out.push(finding('error', 'sum.parent-children', table.sheet, p.cell, `${name} 的 ${parent.code} 填了 ${fmt(p.value)}，但其子项 ${list} 之和为 ${fmt(sum)}；父项应等于子项之和`, `${name}: ${parent.code} is ${fmt(p.value)} but its children ${list} add up to ${fmt(sum)}; a parent must equal the sum of its children`, { code: parent.code, unit: name }));
+    }
+  }
+  return out;
+}
+
+export function checkNumDen(table: TownTable, rates: readonly RateColumn[], flagged: ReadonlySet<string>): Finding[] {
+  const out: Finding[] = [];
+  for (const col of rates) {
+    const numCode = `${col.code}_NUM`;
+    const denCode = `${col.code}_DEN`;
+    if (!table.has(numCode) || !table.has(denCode)) continue;
+    for (const unit of table.units) {
+      const rate = table.read(unit, col.code);
+      const num = table.read(unit, numCode);
+      const den = table.read(unit, denCode);
+      if (rate.value === null || num.value === null || den.value === null || rate.sign !== null) continue;
+      if (rate.cell && flagged.has(rate.cell)) continue;
+      const name = unit.input.unit;
+      if (den.value === 0) {
+        if (num.value !== 0) out.push(finding('error', 'rate.num-den', table.sheet, den.cell, `${name} 的 ${denCode}（分母）为 0，而分子 ${numCode} 为 ${fmt(num.value)}`, `${name}: ${denCode} (denominator) is 0 while the numerator ${numCode} is ${fmt(num.value)}`, { code: col.code, unit: name }));
+        continue;
+      }
+      const ratio = num.value / den.value;
+      // A percentage column may hold a town's rate as a fraction (0.97): the mixed-scale rule
+      // reports that; here it is compared on the scale it was written in.
+      const asFraction = col.unit === '%' && rate.value <= 1 && Math.abs(rate.value - ratio) < Math.abs(rate.value - ratio * 100);
+      const factor = col.unit === '‰' ? 1000 : asFraction ? 1 : 100;
+      const expected = ratio * factor;
+      const tolerance = NUM_DEN_TOLERANCE * (factor === 1 ? 0.01 : 1);
+      if (Math.abs(rate.value - expected) <= tolerance + 1e-9) continue;
+      const unitText = factor === 1 ? '' : col.unit;
+      out.push(
+        finding('error', 'rate.num-den', table.sheet, rate.cell, `${name} 的 ${col.code} 为 ${fmt(rate.value)}${unitText}，但 ${numCode}/${denCode} = ${fmt(num.value)}/${fmt(den.value)} = ${fmt(expected)}${unitText}`, `${name}: ${col.code} is ${fmt(rate.value)}${unitText} but ${numCode}/${denCode} = ${fmt(num.value)}/${fmt(den.value)} = ${fmt(expected)}${unitText}`, {
+          code: col.code,
+          unit: name,
+        }),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * Number helpers shared by the checks: reading a cell as a number the way the engine does, and
+ * robust statistics (median, MAD) used by the outlier rules.
+ */
+
+/** A cell read as a number, remembering whether the text carried its own unit sign. */
+export interface ReadNumber {
+  /** The number as written, without the sign's scaling ("95%" -> 95, "6.07‰" -> 6.07). */
+  readonly value: number | null;
+  /** `%` or `‰` when the cell was text ending in that sign. */
+  readonly sign: '%' | '‰' | null;
+  /** True for text (or booleans) that is not a number: a reader's structure problem, not ours. */
+  readonly bad: boolean;
+}
+
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * Reads a cell value as a number. Text is normalised (full-width digits, thousands commas) and
+ * may end in `%` or `‰`; the sign is returned beside the bare number so the rate checks can
+ * judge the scale themselves.
+ * @example readNumber('９５％') // { value: 95, sign: '%', bad: false }
+ */
+export function readNumber(raw: unknown): ReadNumber {
+  if (raw === null || raw === undefined) return { value: null, sign: null, bad: false };
+  if (typeof raw === 'number') return Number.isFinite(raw) ? { value: raw, sign: null, bad: false } : { value: null, sign: null, bad: true };
+  if (typeof raw !== 'string') return { value: null, sign: null, bad: true };
+  let text = raw.normalize('NFKC').replace(/[\s,]/g, '');
+  if (text === '') return { value: null, sign: null, bad: false };
+  let sign: '%' | '‰' | null = null;
+  if (text.endsWith('%')) sign = '%';
+  else if (text.endsWith('‰')) sign = '‰';
+  if (sign) text = text.slice(0, -1);
+  text = text.replace(/^−/, '-');
+  if (!NUMBER_TEXT.test(text)) return { value: null, sign: null, bad: true };
+  return { value: Number(text), sign, bad: false };
+}
+
+/** Median of a non-empty list (the list is copied, not sorted in place). */
+export function median(values: readonly number[]): number {
+  const s = Float64Array.from(values).sort();
+  const n = s.length;
+  if (n === 0) return Number.NaN;
+  const mid = n >> 1;
+  return n % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** Median absolute deviation from the median. */
+export function mad(values: readonly number[], centre: number = median(values)): number {
+  return median(values.map((v) => Math.abs(v - centre)));
+}
+
+/** 1.4826 · MAD estimates the standard deviation of normally distributed data. */
+export const MAD_SCALE = 1.4826;
+
+/** Robust z-score above which a value is reported as an outlier (Iglewicz and Hoaglin). */
+export const OUTLIER_Z = 3.5;
+
+/** Fewest values in a group before outliers are judged at all. */
+export const OUTLIER_MIN_GROUP = 5;
+
+/**
+ * Robust z-scores of a group: |x − median| / (1.4826·MAD), or null when the group is too small
+ * or has no spread (MAD = 0), where the score would be meaningless.
+ * @example robustZ([10, 11, 12, 11, 10, 40])?.[5] // ≈ 19.6
+ */
+export function robustZ(values: readonly number[]): number[] | null {
+  if (values.length < OUTLIER_MIN_GROUP) return null;
+  const m = median(values);
+  const d = mad(values, m);
+  if (!(d > 0)) return null;
+  return values.map((v) => Math.abs(v - m) / (MAD_SCALE * d));
+}
+
+/** Formats a number for a message: up to 4 decimals, no trailing zeros. */
+export function fmt(n: number): string {
+  return String(Math.round(n * 10000) / 10000);
+}

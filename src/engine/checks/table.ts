@@ -1,0 +1,138 @@
+/**
+ * A read-only view of the 乡镇台账 sheet for the checks: every column that starts with a code
+ * (scheme columns and the user's own extra columns such as `BIRTHS_BUREAU 出生数(计生)`), with
+ * each town's value and cell. Scheme codes are read from the ledger (what gets scored); other
+ * columns are read raw from the workbook grid, keyed by the unit rows the ledger recorded.
+ */
+import type { CellValue, Ledger, LedgerUnit, SheetGrid, WorkbookGrid } from '../ledger/types';
+import { SHEETS } from '../ledger/types';
+import { indexScheme } from '../scheme/schemeIndex';
+import { readNumber, type ReadNumber } from './numbers';
+
+/** Column letters from a 0-based index: 0 -> A, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based index of a column letter: A -> 0, AA -> 26. */
+export function columnIndex(letter: string): number {
+  let n = 0;
+  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+const HEADER_CODE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(?![A-Za-z0-9_.])/;
+
+/**
+ * The code a header names: its leading code, upper-cased (`BIRTHS_BUREAU 出生数` -> `BIRTHS_BUREAU`,
+ * `V1T出生政策符合率目标` -> `V1T`); null for headers that do not start with one (`单位`, `类别`).
+ */
+export function headerCode(header: CellValue | undefined): string | null {
+  if (typeof header !== 'string') return null;
+  const m = HEADER_CODE.exec(header.normalize('NFKC').trim());
+  return m?.[1] ? m[1].toUpperCase() : null;
+}
+
+export interface TableColumn {
+  readonly code: string;
+  /** 0-based column index in the grid, or null for a code the ledger knows but the grid lacks. */
+  readonly index: number | null;
+  readonly letter: string | null;
+  readonly header: string;
+  /** True when readLedger mapped this column (its values are checked for structure there). */
+  readonly known: boolean;
+}
+
+export interface CellRead extends ReadNumber {
+  readonly raw: CellValue | undefined;
+  /** A1 address, or null when the value did not come from a cell (a default target). */
+  readonly cell: string | null;
+}
+
+export interface TownTable {
+  readonly sheet: string;
+  readonly grid: SheetGrid | undefined;
+  /** Upper-cased code -> column. */
+  readonly columns: ReadonlyMap<string, TableColumn>;
+  readonly units: readonly LedgerUnit[];
+  /** A town's value of a code; scheme codes come from the ledger input, others from the grid. */
+  read(unit: LedgerUnit, code: string): CellRead;
+  has(code: string): boolean;
+}
+
+const EMPTY: CellRead = { value: null, sign: null, bad: false, raw: undefined, cell: null };
+
+/** Finds a sheet by name, ignoring surrounding spaces. */
+export function findSheet(workbook: WorkbookGrid | undefined, name: string): SheetGrid | undefined {
+  return workbook?.sheets.find((s) => s.name.trim() === name);
+}
+
+/** Builds the view of the town sheet; O(columns + towns). */
+export function buildTownTable(ledger: Ledger, workbook: WorkbookGrid): TownTable {
+  const sheet = ledger.units[0]?.source.sheet ?? SHEETS.towns;
+  const grid = findSheet(workbook, sheet);
+  const columns = new Map<string, TableColumn>();
+  const header = grid?.values[0] ?? [];
+  header.forEach((h, i) => {
+    const code = headerCode(h);
+    if (code && !columns.has(code)) columns.set(code, { code, index: i, letter: columnLetter(i), header: String(h), known: false });
+  });
+  for (const [code, letter] of Object.entries(ledger.columns[sheet] ?? {})) {
+    const key = code.toUpperCase();
+    const index = columnIndex(letter);
+    const prev = columns.get(key);
+    columns.set(key, { code: key, index, letter, header: prev?.header ?? String(header[index] ?? code), known: true });
+  }
+
+  const index = indexScheme(ledger.scheme);
+  const vetoCodes = new Set(ledger.scheme.vetoes.map((v) => v.code.toUpperCase()));
+  const itemCodes = new Map<string, string>();
+  for (const code of index.items.keys()) itemCodes.set(code.toUpperCase(), code);
+  const adjustmentCodes = new Map<string, string>();
+  for (const code of index.adjustmentInputs.keys()) adjustmentCodes.set(code.toUpperCase(), code);
+  const vetoByUpper = new Map(ledger.scheme.vetoes.map((v) => [v.code.toUpperCase(), v.code]));
+
+  const cellOf = (unit: LedgerUnit, key: string, col: TableColumn | undefined): string | null => {
+    const direct = unit.source.cells[key] ?? unit.source.cells[itemCodes.get(key) ?? adjustmentCodes.get(key) ?? vetoByUpper.get(key) ?? ''];
+    if (direct) return direct;
+    return col?.letter ? `${col.letter}${unit.source.row}` : null;
+  };
+  const rawOf = (unit: LedgerUnit, col: TableColumn | undefined): CellValue | undefined =>
+    col?.index === null || col === undefined ? undefined : grid?.values[unit.source.row - 1]?.[col.index];
+
+  const read = (unit: LedgerUnit, code: string): CellRead => {
+    const key = code.toUpperCase();
+    const col = columns.get(key);
+    let raw: CellValue | undefined;
+    const item = itemCodes.get(key);
+    const adj = adjustmentCodes.get(key);
+    const veto = vetoByUpper.get(key);
+    const targetOf = key.endsWith('T') ? vetoByUpper.get(key.slice(0, -1)) : undefined;
+    if (item !== undefined) raw = unit.input.scores[item] ?? null;
+    else if (adj !== undefined) raw = unit.input.adjustments[adj] ?? null;
+    else if (veto !== undefined) raw = unit.input.vetoInputs[veto]?.actual ?? null;
+    else if (targetOf !== undefined && vetoCodes.has(key.slice(0, -1))) raw = unit.input.vetoInputs[targetOf]?.target ?? null;
+    else if (col) raw = rawOf(unit, col);
+    else return EMPTY;
+    // A text cell keeps its sign (`95%`), which the ledger's parsed number would have lost.
+    const gridRaw = rawOf(unit, col);
+    if (typeof gridRaw === 'string' && raw !== null && typeof raw !== 'string') raw = gridRaw;
+    return { ...readNumber(raw), raw, cell: raw === null && !col ? null : cellOf(unit, key, col) };
+  };
+
+  return {
+    sheet,
+    grid,
+    columns,
+    units: ledger.units,
+    read,
+    has: (code) => columns.has(code.toUpperCase()),
+  };
+}
