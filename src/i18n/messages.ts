@@ -16,7 +16,7 @@ export const MESSAGES = {
   languageSwitchLabel: { zh: '切换到英文', en: 'Switch to Chinese' },
 
   actionCreate: { zh: '新建考核工作簿', en: 'New assessment workbook' },
-  actionCreateHint: { zh: '写入方案、乡镇台账、部门台账和核查规则工作表', en: 'Writes the scheme, town ledger, department ledger and check-rule sheets' },
+  actionCreateHint: { zh: '写入方案、乡镇台账和部门台账工作表（与 kaohe template 相同）', en: 'Writes the scheme, town ledger and department ledger sheets (as kaohe template does)' },
   actionCheck: { zh: '检查数据', en: 'Check data' },
   actionCheckHint: { zh: '检查台账中的错误和可疑数据', en: 'Finds errors and suspicious figures in the ledger' },
   actionRank: { zh: '生成排名', en: 'Generate ranking' },
@@ -82,6 +82,8 @@ export const MESSAGES = {
   dismiss: { zh: '关闭提示', en: 'Dismiss' },
 
   bootWaiting: { zh: '正在连接 Excel…', en: 'Connecting to Excel…' },
+  bootTimeout: { zh: 'Office 脚本（office.js）在 {seconds} 秒内没有响应。可能被网络或防火墙拦截；请联系管理员检查 office.js 的地址。', en: 'The Office script (office.js) did not answer within {seconds} s. A network filter or firewall may block it; ask your administrator to check the office.js address.' },
+  bootOtherHost: { zh: '本加载项只能在 Excel 中使用（当前：{host}）。', en: 'This add-in works in Excel only (this is {host}).' },
   bootFailed: { zh: '无法启动：{message}', en: 'Could not start: {message}' },
 
   wbTitle: { zh: '工作台（无需 Excel）', en: 'Workbench (no Excel needed)' },

@@ -4,6 +4,7 @@
  */
 import type { Finding, SheetSpec, WorkbookGrid } from '../engine/ledger/types';
 import type { RankOptions, Ranking } from '../engine/types';
+import type { Language } from '../i18n/messages';
 
 export interface TemplateOptions {
   readonly year: number;
@@ -19,13 +20,18 @@ export interface Assessment {
   readonly sheets: readonly SheetSpec[];
 }
 
+export interface AssessOptions extends RankOptions {
+  /** Language of the result sheets' headers and notes. */
+  readonly language: Language;
+}
+
 export interface PaneEngine {
   /** Sheets the ledger reader looks at (input sheets only; output sheets are never read). */
   readonly inputSheets: readonly string[];
   /** Sheets of a new assessment workbook (same layout as `kaohe template`). */
   templateSheets(options: TemplateOptions): readonly SheetSpec[];
   /** Reads, checks, scores and ranks; never throws for data problems (they become findings). */
-  assess(workbook: WorkbookGrid, options: RankOptions): Assessment;
+  assess(workbook: WorkbookGrid, options: AssessOptions): Assessment;
 }
 
 /** Name of the summary sheet the pane activates after ranking. */

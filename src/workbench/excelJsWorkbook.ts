@@ -2,15 +2,17 @@
  * The workbench's `WorkbookPort`: the same port the pane uses in Excel, over an ExcelJS workbook
  * held in the browser (or in node, for tests). Nothing here touches the network or the DOM.
  *
- * Kaohe marks the sheets it creates with a workbook-scoped defined name `KAOHE_OWNED_n` that
- * points at the sheet's A1, so a sheet of the same name typed by the user is never replaced.
+ * Kaohe marks the sheets it creates with a workbook-scoped defined name `Kaohe_Sheet_n` that
+ * points at the sheet's A1 (the same mark the Office adapter sets, so a workbook can go between
+ * Excel and the workbench), and a sheet of the same name typed by the user is never replaced.
  */
 import type ExcelJS from 'exceljs';
 import { dateMarker } from '../engine/ledger/cells';
 import type { CellStyle, CellValue, SheetSpec, WorkbookGrid } from '../engine/ledger/types';
 import { DEFAULT_SETTINGS, SheetExistsError, type CellRef, type PaneSettings, type WorkbookPort, type WriteOptions } from '../excel/port';
 
-export const OWNED_NAME_PREFIX = 'KAOHE_OWNED_';
+/** Same as `MARKER_PREFIX` in `src/excel/officeWorkbook.ts` (a test keeps them equal; importing it would pull the Office adapter into the workbench bundle). */
+export const OWNED_NAME_PREFIX = 'Kaohe_Sheet_';
 
 /** What the workbench UI shows besides the cells: which tab is open and which cell is selected. */
 export interface WorkbenchView {
@@ -135,7 +137,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return model.filter((entry) => entry.name.startsWith(OWNED_NAME_PREFIX)).flatMap((entry) => entry.ranges);
   }
 
-  /** True when Kaohe created the sheet (a KAOHE_OWNED_ name points into it). */
+  /** True when Kaohe created the sheet (a `Kaohe_Sheet_n` name points into it). */
   isOwned(name: string): boolean {
     const prefix = `${quoteSheet(name)}!`.toLowerCase();
     const bare = `${name}!`.toLowerCase();
@@ -308,6 +310,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   async saveSettings(settings: PaneSettings): Promise<void> {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    this.update({});
+  }
+
+  /** The settings last saved (the workbench chrome follows the pane's language). */
+  get currentSettings(): PaneSettings | null {
+    return this.settings;
   }
 
   /**

@@ -27,7 +27,7 @@ describe('生成排名', () => {
     await waitFor(() => expect(port.settings?.topN).toBe(5));
     fireEvent.click(screen.getByRole('button', { name: '生成排名' }));
     await screen.findByTestId('ranking-result');
-    expect(engine.assessed[0]!.options).toEqual({ topN: 5, bottomN: 2, byClass: true });
+    expect(engine.assessed[0]!.options).toEqual({ topN: 5, bottomN: 2, byClass: true, language: 'zh-CN' });
     expect(engine.assessed[0]!.grid.sheets.map((s) => s.name)).toEqual(['乡镇台账']);
     expect(port.written).toHaveLength(1);
     expect(port.written[0]!.specs).toBe(OUTPUT);
@@ -237,6 +237,6 @@ describe('settings and language', () => {
     fireEvent.click(screen.getByRole('tab', { name: '操作' }));
     fireEvent.click(screen.getByRole('button', { name: '生成排名' }));
     await screen.findByTestId('ranking-result');
-    expect(engine.assessed[0]!.options).toEqual({ topN: 5, bottomN: 2, byClass: true });
+    expect(engine.assessed[0]!.options).toEqual({ topN: 5, bottomN: 2, byClass: true, language: 'zh-CN' });
   });
 });

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { SheetSpec } from '../../src/engine/ledger/types';
 import { SheetExistsError } from '../../src/excel/port';
-import { ExcelJsWorkbook, toCellValue } from '../../src/workbench/excelJsWorkbook';
+import { MARKER_PREFIX } from '../../src/excel/officeWorkbook';
+import { ExcelJsWorkbook, OWNED_NAME_PREFIX, toCellValue } from '../../src/workbench/excelJsWorkbook';
 
 async function reopen(port: ExcelJsWorkbook): Promise<ExcelJsWorkbook> {
   const bytes = await port.toXlsx();
@@ -127,6 +128,18 @@ describe('ExcelJsWorkbook (the workbench port)', () => {
     await port.selectCell({ sheet: '乡镇台账', address: 'c3' });
     expect(port.view).toMatchObject({ activeSheet: '乡镇台账', selection: { sheet: '乡镇台账', address: 'C3' } });
     await expect(port.selectCell({ sheet: '无此表', address: 'A1' })).rejects.toMatchObject({ zh: expect.stringContaining('无此表') });
+  });
+
+  it('marks its sheets the way the Office adapter does, so workbooks move between Excel and the workbench', async () => {
+    expect(OWNED_NAME_PREFIX).toBe(MARKER_PREFIX);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('排名汇总');
+    wb.definedNames.add("'排名汇总'!$A$1", `${MARKER_PREFIX}3`);
+    const port = new ExcelJsWorkbook(wb);
+    expect(port.isOwned('排名汇总')).toBe(true);
+    await port.writeSheets([SUMMARY], { replace: true });
+    const names = (wb.definedNames.model as { name: string }[]).map((n) => n.name);
+    expect(names).toEqual([`${MARKER_PREFIX}1`]);
   });
 
   it('keeps settings', async () => {

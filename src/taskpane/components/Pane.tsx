@@ -192,7 +192,7 @@ export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, default
     setBusy({ key: 'reading', progress: null });
     const grid = await port.readSheets(engine.inputSheets);
     setBusy({ key: 'assessing', progress: null });
-    const result = engine.assess(grid, { topN: settings.topN, bottomN: settings.bottomN, byClass: settings.byClass });
+    const result = engine.assess(grid, { topN: settings.topN, bottomN: settings.bottomN, byClass: settings.byClass, language: languageRef.current });
     setFindings(result.findings);
     return result;
   };

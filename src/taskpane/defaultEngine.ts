@@ -1,0 +1,19 @@
+/** The real engine behind the pane: the same `assessWorkbook` and template the CLI uses. */
+import { assessWorkbook } from '../engine/ledger/assess';
+import { buildTemplateSheets } from '../engine/ledger/template';
+import { SHEETS } from '../engine/ledger/types';
+import { DEFAULT_SCHEME } from '../engine/scheme/defaultScheme';
+import type { PaneEngine } from './paneEngine';
+
+export const defaultEngine: PaneEngine = {
+  // Output sheets are never read back as input.
+  inputSheets: [SHEETS.scheme, SHEETS.towns, SHEETS.departments, SHEETS.rules, SHEETS.previous],
+  templateSheets: (options) => buildTemplateSheets(DEFAULT_SCHEME, options),
+  assess: (workbook, { topN, bottomN, byClass, language }) =>
+    assessWorkbook(workbook, {
+      ...(topN !== undefined ? { topN } : {}),
+      ...(bottomN !== undefined ? { bottomN } : {}),
+      ...(byClass !== undefined ? { byClass } : {}),
+      lang: language === 'en-US' ? 'en' : 'zh',
+    }),
+};

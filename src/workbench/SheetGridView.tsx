@@ -1,0 +1,141 @@
+import type { CSSProperties } from 'react';
+import { useEffect, useRef } from 'react';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import type ExcelJS from 'exceljs';
+import { columnLetter } from '../engine/ledger/cells';
+import { translate, type Language } from '../i18n/messages';
+import { toCellValue } from './excelJsWorkbook';
+
+/** The grid shows this much of a sheet; the whole sheet is still read and written. */
+export const MAX_ROWS = 300;
+export const MAX_COLUMNS = 60;
+
+const useStyles = makeStyles({
+  scroller: { overflow: 'auto', flexGrow: 1, minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
+  corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3 },
+  colHead: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightRegular,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+  },
+  rowHead: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    textAlign: 'right',
+    fontWeight: tokens.fontWeightRegular,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+  },
+  cell: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    maxWidth: '240px',
+    color: tokens.colorNeutralForeground1,
+  },
+  number: { textAlign: 'right' },
+  selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  marked: { boxShadow: `inset 0 0 0 2px ${tokens.colorPaletteRedBorder2}` },
+  note: { padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
+});
+
+export interface SheetGridViewProps {
+  readonly language: Language;
+  readonly worksheet: ExcelJS.Worksheet;
+  /** A1 address of the selected cell on this sheet. */
+  readonly selected: string | null;
+  /** A1 addresses of marked cells on this sheet. */
+  readonly marked: ReadonlySet<string>;
+  readonly version: number;
+}
+
+function display(value: ReturnType<typeof toCellValue>): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
+  return value;
+}
+
+/** The sheet's own colours (what ranking wrote), so the result looks as it will in Excel. */
+function cellLook(cell: ExcelJS.Cell): CSSProperties | undefined {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  const background = fill?.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
+  const color = cell.font?.color?.argb;
+  const bold = cell.font?.bold;
+  if (!background && !color && !bold) return undefined;
+  return {
+    ...(background ? { backgroundColor: `#${background.slice(-6)}` } : {}),
+    ...(color ? { color: `#${color.slice(-6)}` } : {}),
+    ...(bold ? { fontWeight: 600 } : {}),
+  };
+}
+
+/** A plain, read-only grid of one worksheet: values only, first rows and columns. */
+export function SheetGridView({ language, worksheet, selected, marked, version }: SheetGridViewProps) {
+  const styles = useStyles();
+  const selectedRef = useRef<HTMLTableCellElement | null>(null);
+  const rows = Math.min(worksheet.rowCount, MAX_ROWS);
+  const columns = Math.min(worksheet.columnCount, MAX_COLUMNS);
+
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [selected, version]);
+
+  if (rows === 0) return <Text className={styles.note}>{translate(language, 'wbEmptySheet')}</Text>;
+
+  const header = Array.from({ length: columns }, (_, c) => columnLetter(c));
+  return (
+    <div className={styles.scroller}>
+      <table className={styles.table} aria-label={worksheet.name} data-testid="sheet-grid">
+        <thead>
+          <tr>
+            <th className={styles.corner} />
+            {header.map((letter) => (
+              <th key={letter} className={styles.colHead} scope="col">
+                {letter}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: rows }, (_, r) => {
+            const row = worksheet.getRow(r + 1);
+            return (
+              <tr key={r}>
+                <th className={styles.rowHead} scope="row">
+                  {r + 1}
+                </th>
+                {header.map((letter, c) => {
+                  const cell = row.getCell(c + 1);
+                  const address = `${letter}${r + 1}`;
+                  const value = cell.isMerged && cell.master !== cell ? null : toCellValue(cell.value);
+                  const isSelected = selected === address;
+                  const classes = [styles.cell, typeof value === 'number' ? styles.number : '', isSelected ? styles.selected : '', marked.has(address) ? styles.marked : '']
+                    .filter(Boolean)
+                    .join(' ');
+                  return (
+                    <td key={letter} ref={isSelected ? selectedRef : undefined} className={classes} style={cellLook(cell)} data-address={address} data-selected={isSelected || undefined}>
+                      {display(value)}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {worksheet.rowCount > MAX_ROWS && <Text className={styles.note}>{translate(language, 'wbRowsTruncated', { rows: MAX_ROWS })}</Text>}
+    </div>
+  );
+}
