@@ -1,0 +1,390 @@
+/**
+ * `kaohe`: the assessment on real .xlsx files, without Excel. Parses arguments, reads and writes
+ * files (ExcelJS) and prints; all assessment logic is the engine's `assessWorkbook`, the same
+ * function the task pane calls.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { DEFAULT_SCHEME } from '../engine/scheme/defaultScheme';
+import { assessWorkbook } from '../engine/ledger/assess';
+import { qualified } from '../engine/ledger/cells';
+import { buildTemplateSheets } from '../engine/ledger/template';
+import { OUTPUT_SHEETS, SHEETS, type Finding, type WorkbookGrid } from '../engine/ledger/types';
+import type { Ranking } from '../engine/types';
+import { buildExampleSheets } from './examples';
+import { renderTable, safeText } from './table';
+import { WorkbookOpenError, loadWorkbook, readWorkbookGrid, workbookToGrid } from './xlsxRead';
+import { addSheet, saveAtomically, saveWorkbook, workbookFromSheets } from './xlsxWrite';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: CliIo = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+type Lang = 'zh' | 'en';
+
+/** Exit codes: 0 done, 1 bad input data (nothing written), 2 bad usage or I/O failure. */
+export const EXIT = { ok: 0, data: 1, usage: 2 } as const;
+
+/** Rows above which progress is shown on stderr. */
+const PROGRESS_ROWS = 1000;
+
+const HELP: Record<string, { zh: string; en: string }> = {
+  main: {
+    zh: `kaohe — 目标考核助手命令行工具（读写 .xlsx，无需 Excel）
+
+用法:
+  kaohe template <台账.xlsx> [--year 2024] [--units 禅城区,南海区,…] [--departments 卫生局,…] [--force]
+  kaohe check <台账.xlsx> [--previous 上轮.xlsx]
+  kaohe rank <台账.xlsx> [--out 结果.xlsx] [--json 结果.json] [--top N] [--bottom N] [--by-class] [--previous 上轮.xlsx]
+  kaohe example <示例.xlsx> [--with-errors] [--force]
+
+通用选项: --lang zh|en（默认 zh），--help
+每个命令的说明: kaohe <命令> --help
+退出码: 0 成功；1 数据有错误（列出全部问题，不写任何文件）；2 用法或文件错误`,
+    en: `kaohe — Kaohe assessment on .xlsx files, no Excel needed
+
+Usage:
+  kaohe template <ledger.xlsx> [--year 2024] [--units A,B,…] [--departments X,Y,…] [--force]
+  kaohe check <ledger.xlsx> [--previous last.xlsx]
+  kaohe rank <ledger.xlsx> [--out result.xlsx] [--json result.json] [--top N] [--bottom N] [--by-class] [--previous last.xlsx]
+  kaohe example <sample.xlsx> [--with-errors] [--force]
+
+Options for all: --lang zh|en (default zh), --help
+Per command: kaohe <command> --help
+Exit codes: 0 done; 1 the data has errors (all listed, nothing written); 2 usage or file error`,
+  },
+  template: {
+    zh: `kaohe template <台账.xlsx> [--year YYYY] [--units 名称,名称,…] [--departments 名称,…] [--force]
+  生成空白台账：方案（可编辑的考核方案）、乡镇台账（单位、类别、各指标、否决项、加扣分）、部门台账（D1–D4）。
+  表头为“代码 中文名”，可调整列的顺序或增加自己的列。文件已存在时需加 --force。`,
+    en: `kaohe template <ledger.xlsx> [--year YYYY] [--units name,name,…] [--departments name,…] [--force]
+  Writes an empty ledger: 方案 (the scheme, editable), 乡镇台账 (unit, class, items, veto figures,
+  bonuses/deductions), 部门台账 (D1–D4). Headers are "CODE 中文名"; columns may be reordered or added.
+  An existing file is replaced only with --force.`,
+  },
+  check: {
+    zh: `kaohe check <台账.xlsx> [--previous 上轮.xlsx]
+  只检查数据：列出全部问题（工作表!单元格：说明），有错误时退出码为 1。`,
+    en: `kaohe check <ledger.xlsx> [--previous last.xlsx]
+  Checks only: lists every problem as sheet!cell: message; exit code 1 when any is an error.`,
+  },
+  rank: {
+    zh: `kaohe rank <台账.xlsx> [--out 结果.xlsx] [--json 结果.json] [--top N] [--bottom N] [--by-class] [--previous 上轮.xlsx]
+  检查并排名，在终端显示排名表。
+  --out     写出结果工作簿：原有工作表原样保留，另加 排名汇总、部门排名、得分明细（、指标分析）
+  --json    写出 JSON 结果
+  --top N   前 N 名标记“一票优先”（默认 3）；--bottom N 末 N 名标记“黄牌警告”（默认 3）
+  --by-class 同时按类别排名
+  数据有错误时列出全部问题，不写任何文件，退出码 1。`,
+    en: `kaohe rank <ledger.xlsx> [--out result.xlsx] [--json result.json] [--top N] [--bottom N] [--by-class] [--previous last.xlsx]
+  Checks and ranks; prints the ranking.
+  --out      result workbook: every input sheet unchanged plus 排名汇总, 部门排名, 得分明细 (, 指标分析)
+  --json     JSON result
+  --top N    first N get 一票优先 (default 3); --bottom N: last N get 黄牌警告 (default 3)
+  --by-class also rank within class
+  With errors in the data: lists them all, writes nothing, exit code 1.`,
+  },
+  example: {
+    zh: `kaohe example <示例.xlsx> [--with-errors] [--force]
+  生成示例台账（14 个镇街，三类，含一票否决、并列、加分、扣分）；--with-errors 生成带有预置错误的版本。`,
+    en: `kaohe example <sample.xlsx> [--with-errors] [--force]
+  Writes the sample ledger (14 towns in three classes, a veto, a tie, bonuses, deductions);
+  --with-errors writes the version with planted errors.`,
+  },
+};
+
+class UsageError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${zh} / ${en}`);
+  }
+}
+
+const both = (lang: Lang, zh: string, en: string) => (lang === 'en' ? `${en} / ${zh}` : `${zh} / ${en}`);
+
+function help(lang: Lang, topic: string): string {
+  const h = HELP[topic] ?? HELP.main;
+  if (!h) return '';
+  return `${lang === 'en' ? h.en : h.zh}\n`;
+}
+
+function parseCount(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} 应为不小于 0 的整数，收到“${value}”`, `--${name} must be a whole number ≥ 0, got "${value}"`);
+  return n;
+}
+
+function splitNames(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(/[,，、;；]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Same file? Compares resolved paths, and real paths when both exist (symlinks, case). */
+async function samePath(a: string, b: string): Promise<boolean> {
+  const ra = path.resolve(a);
+  const rb = path.resolve(b);
+  if (ra === rb) return true;
+  try {
+    return (await fs.realpath(ra)) === (await fs.realpath(rb));
+  } catch {
+    return false;
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One line per finding, `sheet!cell: message`, Chinese then English (English first with --lang en). */
+export function formatFinding(f: Finding, lang: Lang): string {
+  return `${qualified(f.sheet, f.cell)}: ${safeText(both(lang, f.zh, f.en), 400)}`;
+}
+
+function printFindings(io: CliIo, findings: readonly Finding[], lang: Lang, maxWarnings = Infinity): void {
+  const errors = findings.filter((f) => f.severity === 'error');
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  if (errors.length > 0) {
+    io.err(`${both(lang, `错误（${errors.length}）`, `Errors (${errors.length})`)}:\n`);
+    for (const f of errors) io.err(`  ${formatFinding(f, lang)}\n`);
+  }
+  if (warnings.length > 0) {
+    io.err(`${both(lang, `警告（${warnings.length}）`, `Warnings (${warnings.length})`)}:\n`);
+    for (const f of warnings.slice(0, maxWarnings)) io.err(`  ${formatFinding(f, lang)}\n`);
+    if (warnings.length > maxWarnings) {
+      const more = warnings.length - maxWarnings;
+      io.err(`  … ${both(lang, `另有 ${more} 条警告（用 kaohe check 查看全部）`, `${more} more warnings (kaohe check lists them all)`)}\n`);
+    }
+  }
+}
+
+const fmt = (n: number | null): string => (n === null ? '' : Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ''));
+
+/** The ranking as terminal text: towns (vetoed last, with reasons) and departments. */
+export function formatRanking(ranking: Ranking, lang: Lang, limit = 200): string {
+  const en = lang === 'en';
+  const headers = en
+    ? ['Rank', 'Unit', 'Class', 'Party', 'Rank', 'FP', 'Rank', 'Bonus', 'Deduct', 'Total', 'Class rank', 'Flags']
+    : ['总排名', '单位', '类别', '党政线', '排名', '人口计生线', '排名', '加分', '扣分', '总分', '类别内', '标记'];
+  const cols = headers.map((header, i) => ({ header, align: i === 1 || i === 11 ? ('left' as const) : ('right' as const) }));
+  let units = ranking.units;
+  let skipped = 0;
+  if (units.length > limit) {
+    const half = Math.floor(limit / 2);
+    skipped = units.length - 2 * half;
+    units = [...units.slice(0, half), ...units.slice(-half)];
+  }
+  const rows = units.map((u) => [
+    u.vetoed ? (en ? 'veto' : '否决') : fmt(u.rank.total),
+    u.unit,
+    u.unitClass === null ? '' : String(u.unitClass),
+    fmt(u.party),
+    fmt(u.rank.party),
+    fmt(u.fp),
+    fmt(u.rank.fp),
+    fmt(u.bonus),
+    fmt(u.deduction),
+    fmt(u.total),
+    fmt(u.rank.class),
+    (u.vetoed ? ['一票否决', ...u.flags] : u.flags).join('、'),
+  ]);
+  const parts = [renderTable(cols, rows)];
+  if (skipped > 0) parts.push(en ? `… ${skipped} units not shown (see --out / --json)` : `… 中间 ${skipped} 个单位未显示（见 --out / --json）`);
+  for (const u of ranking.units.filter((x) => x.vetoed)) {
+    parts.push(`${safeText(u.unit)}: ${(en ? u.vetoReasonsEn : u.vetoReasons).map((r) => safeText(r, 200)).join('；')}`);
+  }
+  if (ranking.departments.length > 0) {
+    parts.push('');
+    parts.push(
+      renderTable(
+        [{ header: en ? 'Rank' : '排名', align: 'right' }, { header: en ? 'Department' : '部门' }, { header: en ? 'Score' : '得分', align: 'right' }],
+        ranking.departments.map((d) => [fmt(d.rank), d.unit, fmt(d.score)]),
+      ),
+    );
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+/** The `--json` document: exactly the documented shape, units in final order. */
+export function rankingJson(ranking: Ranking): unknown {
+  return {
+    units: ranking.units.map((u) => ({
+      unit: u.unit,
+      class: u.unitClass,
+      party: u.party,
+      fp: u.fp,
+      bonus: u.bonus,
+      deduction: u.deduction,
+      total: u.total,
+      vetoed: u.vetoed,
+      vetoReasons: [...u.vetoReasons],
+      rank: { party: u.rank.party, fp: u.rank.fp, total: u.rank.total, class: u.rank.class },
+      flags: [...u.flags],
+    })),
+    departments: ranking.departments.map((d) => ({ unit: d.unit, score: d.score, rank: d.rank })),
+  };
+}
+
+function progress(io: CliIo, lang: Lang, grid: WorkbookGrid) {
+  const rows = grid.sheets.filter((s) => s.name === SHEETS.towns || s.name === SHEETS.departments).reduce((n, s) => n + s.values.length, 0);
+  if (rows < PROGRESS_ROWS) return undefined;
+  io.err(`${both(lang, `读取 ${rows} 行…`, `reading ${rows} rows…`)}\n`);
+  return (done: number, total: number) => io.err(`\r${both(lang, '检查', 'checking')} ${done}/${total}${done >= total ? '\n' : ''}`);
+}
+
+async function writeNewWorkbook(io: CliIo, lang: Lang, out: string, force: boolean, make: () => ReturnType<typeof workbookFromSheets>): Promise<number> {
+  if (!force && (await exists(out))) {
+    io.err(`kaohe: ${both(lang, `${out} 已存在，未覆盖（确需覆盖请加 --force）`, `${out} exists and was not replaced (add --force to replace it)`)}\n`);
+    return EXIT.usage;
+  }
+  await saveWorkbook(make(), out);
+  io.out(`${both(lang, `已写出 ${out}`, `wrote ${out}`)}\n`);
+  return EXIT.ok;
+}
+
+/**
+ * Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code.
+ * Output goes through `io` (stdout/stderr by default) so tests can run it in-process.
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let lang: Lang = 'zh';
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        lang: { type: 'string' },
+        year: { type: 'string' },
+        units: { type: 'string' },
+        departments: { type: 'string' },
+        force: { type: 'boolean' },
+        previous: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        json: { type: 'string' },
+        top: { type: 'string' },
+        bottom: { type: 'string' },
+        'by-class': { type: 'boolean' },
+        'with-errors': { type: 'boolean' },
+      },
+    });
+    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang 只能是 zh 或 en', '--lang must be zh or en');
+    lang = values.lang === 'en' ? 'en' : 'zh';
+    const [command, file, ...extra] = positionals;
+    if (!command || command === 'help') {
+      io.out(help(lang, file ?? 'main'));
+      return command || values.help ? EXIT.ok : EXIT.usage;
+    }
+    if (!HELP[command] || command === 'main') throw new UsageError(`未知命令“${command}”（kaohe --help 查看用法）`, `Unknown command "${command}" (see kaohe --help)`);
+    if (values.help) {
+      io.out(help(lang, command));
+      return EXIT.ok;
+    }
+    if (!file) throw new UsageError(`${command} 需要一个文件名`, `${command} needs a file name`);
+    if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`, `Unexpected arguments: ${extra.join(' ')}`);
+
+    switch (command) {
+      case 'template': {
+        const year = values.year === undefined ? undefined : Number(values.year);
+        if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) throw new UsageError(`--year 应为四位年份，收到“${values.year}”`, `--year must be a four-digit year, got "${values.year}"`);
+        const sheets = buildTemplateSheets(DEFAULT_SCHEME, {
+          ...(year !== undefined ? { year } : {}),
+          units: splitNames(values.units),
+          departments: splitNames(values.departments),
+        });
+        return await writeNewWorkbook(io, lang, file, values.force === true, () => workbookFromSheets(sheets));
+      }
+      case 'example': {
+        const { sheets } = buildExampleSheets(values['with-errors'] === true);
+        return await writeNewWorkbook(io, lang, file, values.force === true, () => workbookFromSheets(sheets));
+      }
+      case 'check':
+      case 'rank': {
+        const topN = parseCount('top', values.top);
+        const bottomN = parseCount('bottom', values.bottom);
+        const out = command === 'rank' ? values.out : undefined;
+        const json = command === 'rank' ? values.json : undefined;
+        for (const [flag, target] of [['--out', out], ['--json', json], ['--previous', values.previous]] as const) {
+          if (target !== undefined && flag !== '--previous' && (await samePath(target, file))) {
+            throw new UsageError(`${flag} 不能是输入文件本身（${target}）：台账不会被覆盖`, `${flag} cannot be the input file itself (${target}): the ledger is never overwritten`);
+          }
+        }
+        const wb = await loadWorkbook(file);
+        const grid = workbookToGrid(wb);
+        const previous = values.previous ? await readWorkbookGrid(values.previous) : undefined;
+        const onProgress = progress(io, lang, grid);
+        const result = assessWorkbook(grid, {
+          ...(topN !== undefined ? { topN } : {}),
+          ...(bottomN !== undefined ? { bottomN } : {}),
+          ...(values['by-class'] ? { byClass: true } : {}),
+          ...(previous ? { previous } : {}),
+          ...(onProgress ? { onProgress } : {}),
+          lang,
+        });
+        const errors = result.findings.filter((f) => f.severity === 'error').length;
+        const warnings = result.findings.length - errors;
+        if (command === 'check' || !result.ranking) {
+          printFindings(io, result.findings, lang, command === 'check' ? Infinity : 30);
+          if (errors > 0) {
+            io.err(`${both(lang, `共 ${errors} 个错误、${warnings} 个警告${command === 'rank' ? '；未排名，未写任何文件' : ''}`, `${errors} errors, ${warnings} warnings${command === 'rank' ? '; not ranked, nothing written' : ''}`)}\n`);
+            return EXIT.data;
+          }
+          io.out(`${both(lang, `检查通过：${result.ledger.units.length} 个镇街、${result.ledger.departments.length} 个部门，${warnings} 个警告`, `Checks passed: ${result.ledger.units.length} towns, ${result.ledger.departments.length} departments, ${warnings} warnings`)}\n`);
+          return EXIT.ok;
+        }
+        printFindings(io, result.findings, lang, 30);
+        io.out(formatRanking(result.ranking, lang));
+        if (out) {
+          for (const name of OUTPUT_SHEETS) {
+            const old = wb.getWorksheet(name);
+            if (old) wb.removeWorksheet(old.id);
+          }
+          for (const spec of result.sheets) addSheet(wb, spec);
+          if (onProgress) io.err(`${both(lang, '写出工作簿…', 'writing workbook…')}\n`);
+          await saveWorkbook(wb, out);
+          io.out(`${both(lang, `已写出 ${out}`, `wrote ${out}`)}\n`);
+        }
+        if (json) {
+          const text = `${JSON.stringify(rankingJson(result.ranking), null, 2)}\n`;
+          await saveAtomically(json, (tmp) => fs.writeFile(tmp, text, 'utf8'));
+          io.out(`${both(lang, `已写出 ${json}`, `wrote ${json}`)}\n`);
+        }
+        return EXIT.ok;
+      }
+      default:
+        throw new UsageError(`未知命令“${command}”`, `Unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`kaohe: ${both(lang, e.zh, e.en)}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof WorkbookOpenError) {
+      io.err(`kaohe: ${both(lang, e.zh, e.en)}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`kaohe: ${both(lang, `参数错误：${e.message}（kaohe --help 查看用法）`, `${e.message} (see kaohe --help)`)}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}
