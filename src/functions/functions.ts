@@ -1,0 +1,332 @@
+/**
+ * Excel custom functions of Kaohe 目标考核助手: thin wrappers over the engine.
+ *
+ * The JSDoc of each function IS its metadata: the build (custom-functions-metadata-plugin)
+ * generates dist/functions.json from it and appends `CustomFunctions.associate(id, fn)` for each.
+ * Never rename an id once published: workbooks store it. Descriptions are written
+ * "中文 / English"; a parameter's Chinese name is the 【…】 at the start of its description. The
+ * build post-processes them into functions.zh-cn.json and functions.en-us.json
+ * (src/functions/metadataLocales.js).
+ *
+ * Shapes: every argument is a range (a literal is a 1×1 range). A range of several rows gives
+ * one result per row (it spills); an error in one row stays in that row's cell. User errors are
+ * #VALUE! (wrong value) or #N/A (no data), the only two codes that show a message in Excel.
+ *
+ * Blank cells: Excel on the web passes an empty cell as null, desktop Excel as 0, and the two
+ * cannot be told apart, so each function states one rule that holds for both.
+ *
+ * Load-time rule: this module and everything it imports must need nothing but the
+ * `CustomFunctions` global (no DOM, `window` or Office.onReady), so it runs in Excel's
+ * JavaScript-only runtime. test/functions/bundle.test.ts checks the built file in a bare `vm`.
+ */
+import {
+  adjustmentPoints,
+  checkVeto,
+  DEFAULT_SCHEME,
+  indexScheme,
+  isBlank,
+  KaoheError,
+  parseScore,
+  rankCompetition,
+  scoreLineValues,
+  totalScore,
+} from '../engine';
+import type { AdjustmentRule, LineCode } from '../engine';
+import { rateScore } from '../engine/score/rateScore';
+import { asMatrix, broadcast, cellLabel, guard, isOmitted, parseFlag, showCell, unitsOf, VETOED_TEXT } from './cells';
+import type { Matrix, Out } from './cells';
+
+function lineScores(line: LineCode, scores: Matrix): Out<number>[][] {
+  return unitsOf(asMatrix(scores)).map((u) => [guard(() => scoreLineValues(DEFAULT_SCHEME, line, u.values), u.where)]);
+}
+
+// Rule: values in scheme order, the count decides (6 top-level P1–P6, or 11 leaves P1, P2,
+// P3.1–P3.4, P4, P5, P6.1–P6.3). Blank (null on the web, 0 on desktop) = 0 either way.
+/**
+ * 党政线得分（满分 370）：P1–P6 六项或十一个末级项的得分，一行或一列；多行时每行一个单位。空白按 0 计；超过满分、负数或非数字返回 #VALUE! 并指明项目。 / Party-government line score (370 max) from the 6 top-level or 11 leaf item scores in scheme order, a row or a column; several rows give one score per row. Blank = 0; a bad score gives #VALUE! naming the item.
+ * @customfunction SCORE.PARTYLINE
+ * @param scores 【得分】一个单位的 6 个或 11 个得分，或多行（每行一个单位） / Item scores of one unit (6 or 11 values), or several rows, one unit per row
+ * @returns 党政线得分（每行一个） / Party line score (one per row)
+ */
+export function scorePartyLine(scores: unknown[][]): Array<Array<number | CustomFunctions.Error>> {
+  return lineScores('P', scores);
+}
+
+// Rule: as SCORE.PARTYLINE, with 8 top-level items (F1–F8) or 25 leaves (F1.1 … F8).
+/**
+ * 人口计生线得分（满分 630）：F1–F8 八项或 25 个末级项的得分，一行或一列；多行时每行一个单位。空白按 0 计；超过满分、负数或非数字返回 #VALUE! 并指明项目。 / Family-planning line score (630 max) from the 8 top-level or 25 leaf item scores in scheme order, a row or a column; several rows give one score per row. Blank = 0; a bad score gives #VALUE! naming the item.
+ * @customfunction SCORE.FPLINE
+ * @param scores 【得分】一个单位的 8 个或 25 个得分，或多行（每行一个单位） / Item scores of one unit (8 or 25 values), or several rows, one unit per row
+ * @returns 人口计生线得分（每行一个） / Family-planning line score (one per row)
+ */
+export function scoreFpLine(scores: unknown[][]): Array<Array<number | CustomFunctions.Error>> {
+  return lineScores('F', scores);
+}
+
+// Rule: as SCORE.PARTYLINE, with the 4 department items D1–D4.
+/**
+ * 部门得分（满分 100）：D1–D4 四项得分，一行或一列；多行时每行一个部门。空白按 0 计；超过满分、负数或非数字返回 #VALUE! 并指明项目。 / Department score (100 max) from the 4 item scores D1–D4, a row or a column; several rows give one score per row. Blank = 0; a bad score gives #VALUE! naming the item.
+ * @customfunction SCORE.DEPT
+ * @param scores 【得分】一个部门的 4 个得分，或多行（每行一个部门） / Item scores of one department (4 values), or several rows, one per row
+ * @returns 部门得分（每行一个） / Department score (one per row)
+ */
+export function scoreDept(scores: unknown[][]): Array<Array<number | CustomFunctions.Error>> {
+  return lineScores('D', scores);
+}
+
+function lineValue(line: LineCode, value: unknown): number {
+  const l = indexScheme(DEFAULT_SCHEME).line(line);
+  const labelZh = l?.labelZh ?? line;
+  const labelEn = l?.labelEn ?? line;
+  const n = parseScore(value, `${labelZh} ${line}`) ?? 0;
+  if (n < 0) throw new KaoheError('score.negative', `${labelZh}得分 ${n} 为负数`, `${labelEn} score ${n} is negative`, line);
+  if (l && n > l.points) {
+    throw new KaoheError('score.above-points', `${labelZh}得分 ${n} 超过满分 ${l.points}`, `${labelEn} score ${n} is above its ${l.points} points`, line);
+  }
+  return n;
+}
+
+// Rule: blank party/fp/bonus/deduction = 0; a blank vetoed cell = not vetoed (0 on desktop is
+// FALSE too). Each argument is one cell or a range of one common size: the result is per row.
+// A deduction of 20 or −20 both deduct 20 (SCORE.DEDUCT returns positive points).
+/**
+ * 单位总分 = 党政线 + 人口计生线 + 加分 − 扣分（扣分按绝对值扣除）。被一票否决的单位不计总分，显示“一票否决 vetoed”。空白按 0 计。 / Unit total = party line + family-planning line + bonus − deduction (deducted by its size, whatever its sign). A vetoed unit gets no total and shows "一票否决 vetoed". Blank = 0.
+ * @customfunction SCORE.TOTAL
+ * @param party 【党政线】党政线得分（0–370） / Party line score (0–370)
+ * @param fp 【计生线】人口计生线得分（0–630） / Family-planning line score (0–630)
+ * @param [bonus] 【加分】加分合计（≥ 0），可省略 / Bonus points (≥ 0), optional
+ * @param [deduction] 【扣分】扣分合计，可省略 / Deduction points, optional
+ * @param [vetoed] 【否决】是否被一票否决（TRUE/FALSE，是/否），可省略 / Whether the unit is vetoed (TRUE/FALSE), optional
+ * @returns 总分，或“一票否决 vetoed” / Total, or "一票否决 vetoed"
+ */
+export function scoreTotal(
+  party: unknown[][],
+  fp: unknown[][],
+  bonus?: unknown[][],
+  deduction?: unknown[][],
+  vetoed?: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return broadcast<number | string>(
+    [
+      { name: 'party', value: party },
+      { name: 'fp', value: fp },
+      { name: 'bonus', value: bonus },
+      { name: 'deduction', value: deduction },
+      { name: 'vetoed', value: vetoed },
+    ],
+    ([p, f, b, d, v]) => {
+      if (parseFlag(v, '否决 vetoed', false)) return VETOED_TEXT;
+      const partyScore = lineValue('P', p);
+      const fpScore = lineValue('F', f);
+      const bonusPoints = parseScore(b, '加分 bonus') ?? 0;
+      if (bonusPoints < 0) throw new KaoheError('score.negative', `加分 ${bonusPoints} 为负数（扣分请填在扣分参数）`, `Bonus ${bonusPoints} is negative (put deductions in the deduction argument)`);
+      const deductionPoints = parseScore(d, '扣分 deduction') ?? 0;
+      return totalScore(partyScore, fpScore, bonusPoints, deductionPoints) ?? VETOED_TEXT;
+    },
+  );
+}
+
+// Rule: in values, only numbers are ranked; null/'' and text (e.g. SCORE.TOTAL's "一票否决 vetoed")
+// are left out, and so is every position marked TRUE in vetoed. Desktop Excel passes an empty
+// cell as 0, which IS ranked: mark vetoed units with the vetoed range or SCORE.TOTAL's text.
+// value: a single score, or a range the size of values (then vetoed marks apply to it by
+// position and the ranks spill). A number not among the ranked values is #N/A.
+// descending: omitted or TRUE = highest first (unlike RANK.EQ's order argument, where 0 means that).
+/**
+ * 名次，同 RANK.EQ（并列同名次：1、2、2、4）。被一票否决的单位、空白和文字不参加排名；被否决单位显示“一票否决 vetoed”。默认分高者第 1。 / Rank as RANK.EQ (ties share a rank: 1, 2, 2, 4). Vetoed units, blanks and text are not ranked; a vetoed unit shows "一票否决 vetoed". Highest first by default.
+ * @customfunction SCORE.RANK
+ * @param value 【分数】要排名的分数，或与 values 同样大小的整列 / Score to rank, or a whole column the size of values
+ * @param values 【分数列表】参加比较的全部分数 / All the scores compared
+ * @param [vetoed] 【否决】与 values 同样大小：TRUE 表示该单位被一票否决，不参加排名 / Same size as values: TRUE marks a vetoed unit, not ranked
+ * @param [descending] 【降序】TRUE 或省略：分高者第 1；FALSE：分低者第 1 / TRUE or omitted: highest first; FALSE: lowest first
+ * @returns 名次，或“一票否决 vetoed” / Rank, or "一票否决 vetoed"
+ */
+export function scoreRank(
+  value: unknown[][],
+  values: unknown[][],
+  vetoed?: unknown[][],
+  descending?: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  const list = asMatrix(values);
+  const flat = list.flat();
+  const cols = list[0]?.length ?? 0;
+  const setup = guard(() => {
+    let flags: boolean[] = flat.map(() => false);
+    if (!isOmitted(vetoed)) {
+      const vm = asMatrix(vetoed);
+      if (vm.length !== list.length || (vm[0]?.length ?? 0) !== cols) {
+        throw new KaoheError(
+          'range.shape',
+          `参数 vetoed 的区域为 ${vm.length}×${vm[0]?.length ?? 0}，应与 values 的 ${list.length}×${cols} 相同`,
+          `Argument vetoed is ${vm.length}×${vm[0]?.length ?? 0}; it must match values, ${list.length}×${cols}`,
+        );
+      }
+      flags = vm.flat().map((x, i) => parseFlag(x, `vetoed 第 ${i + 1} 个单元格 / cell ${i + 1}`, false));
+    }
+    let desc = true;
+    if (!isOmitted(descending)) {
+      const dm = asMatrix(descending);
+      if (dm.flat().length !== 1) {
+        throw new KaoheError('range.shape', '参数 descending 应为单个值', 'Argument descending must be a single value');
+      }
+      desc = parseFlag(dm[0]?.[0], '降序 descending', true);
+    }
+    const numbers = flat.map((x, i) => (typeof x === 'number' && !flags[i] ? x : null));
+    return { flags, numbers, ranks: rankCompetition(numbers, desc) };
+  });
+  if (setup instanceof CustomFunctions.Error) return [[setup]];
+  const { flags, numbers, ranks } = setup;
+  const vm = asMatrix(value);
+  const rows = vm.length;
+  const vcols = vm[0]?.length ?? 0;
+  const aligned = rows === list.length && vcols === cols;
+  return vm.map((row, r) =>
+    row.map((cell, c) =>
+      guard<number | string>(() => {
+        if (aligned && flags[r * cols + c]) return VETOED_TEXT;
+        if (typeof cell === 'string' && cell.includes('否决')) return VETOED_TEXT;
+        if (isBlank(cell)) throw new KaoheError('rank.blank', '没有分数可排名', 'No score to rank');
+        if (typeof cell !== 'number') {
+          const shown = showCell(cell);
+          throw new KaoheError('value.not-number', `“${shown}”不是分数`, `"${shown}" is not a score`);
+        }
+        const j = numbers.indexOf(cell);
+        const found = j >= 0 ? ranks[j] : null;
+        if (found === null || found === undefined) {
+          throw new KaoheError(
+            'rank.not-found',
+            `分数 ${cell} 不在参加排名的分数中（该单位可能被一票否决）`,
+            `Score ${cell} is not among the ranked scores (the unit may be vetoed)`,
+          );
+        }
+        return found;
+      }, cellLabel(r, c, rows, vcols)),
+    ),
+  );
+}
+
+function readCode(value: unknown): string {
+  if (isBlank(value) || value === 0) {
+    throw new KaoheError('adjustment.code-missing', '缺少加扣分代码（如 B1、B2、X1…X6）', 'Missing bonus or deduction code (e.g. B1, B2, X1…X6)');
+  }
+  return showCell(value).trim().toUpperCase();
+}
+
+function ruleOf(code: string): AdjustmentRule | undefined {
+  return (
+    DEFAULT_SCHEME.adjustments.find((r) => r.code.toUpperCase() === code) ??
+    indexScheme(DEFAULT_SCHEME).adjustmentInputs.get(code)?.rule
+  );
+}
+
+// Rule: B1/B2C/B2P/B2N: count events (whole number ≥ 0, blank = 0). B2: the level — 市/市级/city/1,
+// 省/省级/province/2, 国家/国家级/全国/national/3 — one event. A deduction code is #VALUE!.
+/**
+ * 加分分值：B1 体制机制创新 每项 20；B2 会议介绍经验或获奖 按级别计一次（市级 5、省级 7、国家级 10）；多次用 B2C/B2P/B2N 加次数。空白次数按 0 计。 / Bonus points: B1 innovation, 20 each; B2 experience or award, one event by level (city 5, province 7, national 10); for several events use B2C/B2P/B2N with a count. A blank count = 0.
+ * @customfunction SCORE.BONUS
+ * @param code 【代码】加分代码：B1、B2、B2C、B2P、B2N / Bonus code: B1, B2, B2C, B2P, B2N
+ * @param count_or_level 【次数或级别】次数；B2 为级别（市级/省级/国家级） / Count; for B2 the level (city/province/national)
+ * @returns 加分分值 / Bonus points
+ */
+export function scoreBonus(code: unknown[][], count_or_level: unknown[][]): Array<Array<number | CustomFunctions.Error>> {
+  return broadcast<number>(
+    [
+      { name: 'code', value: code },
+      { name: 'count_or_level', value: count_or_level },
+    ],
+    ([c, n]) => {
+      const key = readCode(c);
+      const rule = ruleOf(key);
+      if (rule && rule.kind !== 'bonus') {
+        throw new KaoheError('adjustment.kind', `${key} 是扣分项，请用 SCORE.DEDUCT`, `${key} is a deduction; use SCORE.DEDUCT`, key);
+      }
+      return adjustmentPoints(DEFAULT_SCHEME, key, n);
+    },
+  );
+}
+
+// Rule: count = cases (whole number ≥ 0; blank = 0). extra only for X3 (points per case, 10–30,
+// required when count > 0) and X5 (cases not reported truthfully, ≤ count; blank = 0); any other
+// code with an extra is #VALUE!, so a misplaced argument is never silently ignored.
+/**
+ * 扣分分值（正数）：X1 每次 20；X2 每起 15；X3 每起 10–30（第三参数为每起扣分）；X4 每例 5；X5 每例 5，未如实上报的加倍（第三参数为其例数）；X6 每个 5。空白次数按 0 计。 / Deduction points (positive): X1 20 each; X2 15 each; X3 10–30 each (third argument: points per case); X4 5 each; X5 5 each, doubled if not reported truthfully (third argument: how many); X6 5 each. A blank count = 0.
+ * @customfunction SCORE.DEDUCT
+ * @param code 【代码】扣分代码：X1–X6（或 X5D） / Deduction code: X1–X6 (or X5D)
+ * @param count 【次数】次数（例、起、个） / Number of cases
+ * @param [extra] 【附加】X3：每起扣分（10–30）；X5：其中未如实上报的例数；其他不填 / X3: points per case (10–30); X5: cases not reported truthfully; otherwise omit
+ * @returns 扣分分值 / Deduction points
+ */
+export function scoreDeduct(code: unknown[][], count: unknown[][], extra?: unknown[][]): Array<Array<number | CustomFunctions.Error>> {
+  return broadcast<number>(
+    [
+      { name: 'code', value: code },
+      { name: 'count', value: count },
+      { name: 'extra', value: extra },
+    ],
+    ([c, n, x]) => {
+      const key = readCode(c);
+      const rule = ruleOf(key);
+      if (rule && rule.kind !== 'deduction') {
+        throw new KaoheError('adjustment.kind', `${key} 是加分项，请用 SCORE.BONUS`, `${key} is a bonus; use SCORE.BONUS`, key);
+      }
+      const usesExtra = rule !== undefined && rule.code.toUpperCase() === key && rule.inputs.some((i) => i.mode === 'points' || i.subsetOf !== undefined);
+      if (!usesExtra && !isBlank(x) && x !== 0) {
+        throw new KaoheError('adjustment.extra', `${key} 不需要第三个参数（只有 X3、X5 需要）`, `${key} takes no third argument (only X3 and X5 do)`, key);
+      }
+      return adjustmentPoints(DEFAULT_SCHEME, key, n, usesExtra ? x : null);
+    },
+  );
+}
+
+// Rule (engine rateScore): rate and target on one scale (96 and 96, or 0.96 and '96%'); a mix is
+// #VALUE!. The shortfall is in percentage points on either scale. Blank rate/target = #N/A (web);
+// desktop passes an empty cell as 0, which is a rate of 0 and scores 0 (or the per-point loss).
+/**
+ * 按达成率计分：达到目标得满分；未达到时，给出每百分点扣分则满分减 扣分×差距，否则按比例 满分×达成率÷目标；最低 0 分。达成率或目标空白返回 #N/A。 / Rate-scored item: full points at or above target; when short, points minus the loss per percentage point × the shortfall if given, else points × rate ÷ target; never below 0. A blank rate or target gives #N/A.
+ * @customfunction SCORE.RATE
+ * @param rate 【达成率】实际达成率，如 93.5 或 93.5% / Achieved rate, e.g. 93.5 or 93.5%
+ * @param target 【目标】目标值，与达成率同一刻度 / Target, on the same scale as the rate
+ * @param points 【满分】该项满分 / Full points of the item
+ * @param [points_per_percent_short] 【每百分点扣分】每差 1 个百分点扣的分数；省略则按比例 / Points lost per percentage point short; omitted = proportional
+ * @returns 得分 / Points
+ */
+export function scoreRate(
+  rate: unknown[][],
+  target: unknown[][],
+  points: unknown[][],
+  points_per_percent_short?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
+  return broadcast<number>(
+    [
+      { name: 'rate', value: rate },
+      { name: 'target', value: target },
+      { name: 'points', value: points },
+      { name: 'points_per_percent_short', value: points_per_percent_short },
+    ],
+    ([r, t, p, k]) => rateScore(r, t, p, k),
+  );
+}
+
+// Rule (engine checkVeto): numbers or text such as "90.77%" or "6.07‰"; 0.9077 against 95 is a
+// scale mismatch (#VALUE!), never a silent answer. Blank (null on the web) = #N/A: no data is
+// neither pass nor fail. Desktop passes an empty cell as 0, which is a real figure of 0 there.
+// An empty direction cell (0 on desktop) means the default ">=".
+/**
+ * 一票否决判定：未达到目标返回 TRUE（否决），达到返回 FALSE，等于目标算达到。方向默认 ">="（须达到）；"<=" 为不得超过（如出生率‰）。刻度不一致返回 #VALUE!，空白返回 #N/A。 / One-vote veto: TRUE when the target is missed (vetoed), FALSE when met; equal is met. Direction ">=" (default, must reach) or "<=" (must not exceed, e.g. birth rate ‰). Mixed scales give #VALUE!, a blank #N/A.
+ * @customfunction VETO.CHECK
+ * @param rate 【实际值】实际比率，如 96.2、"96.2%" / Actual rate, e.g. 96.2 or "96.2%"
+ * @param target 【目标值】目标，与实际值同一刻度 / Target, on the same scale
+ * @param [direction] 【方向】">=" 须达到（默认）；"<=" 不得超过 / ">=" must reach (default); "<=" must not exceed
+ * @returns TRUE 触发否决；FALSE 达标 / TRUE vetoed; FALSE met
+ */
+export function vetoCheck(rate: unknown[][], target: unknown[][], direction?: unknown[][]): Array<Array<boolean | CustomFunctions.Error>> {
+  return broadcast<boolean>(
+    [
+      { name: 'rate', value: rate },
+      { name: 'target', value: target },
+      { name: 'direction', value: direction },
+    ],
+    // Desktop Excel passes an empty direction cell as 0: treat it like blank (the default >=).
+    ([r, t, d]) => checkVeto(r, t, d === 0 ? null : d),
+  );
+}
