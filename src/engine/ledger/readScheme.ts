@@ -104,6 +104,8 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
   const rules: { rule: { code: string; kind: 'bonus' | 'deduction'; labelZh: string; labelEn: string }; row: number; inputs: AdjustmentInput[] }[] = [];
   const inputs: { input: AdjustmentInput; owner: string; row: number }[] = [];
   const rowOfCode = new Map<string, number>();
+  // Codes of rows already reported as broken: their children are not reported again.
+  const badCodes = new Set<string>();
 
   for (let r = 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
@@ -114,6 +116,7 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
     const labelZh = text(get(row, 'labelZh'));
     const labelEn = text(get(row, 'labelEn')) || labelZh;
     if (!kind) {
+      if (code) badCodes.add(code);
       err('scheme.kind-invalid', cellOf(r, 'kind'), `类型“${kindText}”无效，应为 线/指标/否决/加分/扣分/输入`, `Kind "${kindText}" is invalid; use 线/指标/否决/加分/扣分/输入 (line/item/veto/bonus/deduction/input)`);
       continue;
     }
@@ -140,6 +143,7 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
       }
       case 'item': {
         const points = num(row, r, 'points', true);
+        if (points === null) badCodes.add(code);
         const line = text(get(row, 'owner'));
         if (!line) err('scheme.item-line', cellOf(r, 'owner'), `指标 ${code} 未写所属线（P/F/D）`, `Item ${code} has no line (P/F/D)`, code);
         if (points !== null && line) items.push({ code, labelZh, labelEn, points, parent: text(get(row, 'parent')) || null, line, row: r, children: [] });
@@ -178,6 +182,10 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
         const minEach = num(row, r, 'minEach', false);
         const maxEach = num(row, r, 'maxEach', false);
         const subsetOf = text(get(row, 'subsetOf'));
+        const aliases = text(get(row, 'aliases'))
+          .split(/[、,，;；]/)
+          .map((a) => a.trim())
+          .filter((a) => a.length > 0);
         const input: AdjustmentInput = {
           code,
           labelZh,
@@ -187,6 +195,7 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
           ...(minEach !== null ? { minEach } : {}),
           ...(maxEach !== null ? { maxEach } : {}),
           ...(subsetOf ? { subsetOf } : {}),
+          ...(aliases.length > 0 ? { aliases } : {}),
         };
         inputs.push({ input, owner, row: r });
         break;
@@ -217,6 +226,7 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
       continue;
     }
     const parent = byCode.get(it.parent);
+    if (!parent && badCodes.has(it.parent)) continue;
     if (!parent) {
       err('scheme.item-parent', cellOf(it.row, 'parent'), `指标 ${it.code} 的上级 ${it.parent} 不存在`, `Item ${it.code}: parent ${it.parent} does not exist`, it.code);
     } else if (parent.line !== it.line) {

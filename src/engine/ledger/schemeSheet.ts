@@ -22,6 +22,7 @@ export const SCHEME_HEADERS = {
   minEach: '每次最低',
   maxEach: '每次最高',
   subsetOf: '包含于',
+  aliases: '别名',
 } as const;
 
 export type SchemeField = keyof typeof SCHEME_HEADERS;
@@ -94,6 +95,7 @@ export function schemeRows(scheme: Scheme, year?: number): CellValue[][] {
           minEach: input.minEach ?? null,
           maxEach: input.maxEach ?? null,
           subsetOf: input.subsetOf ?? null,
+          aliases: input.aliases && input.aliases.length > 0 ? input.aliases.join('、') : null,
         }),
       );
     }

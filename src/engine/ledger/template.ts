@@ -54,7 +54,7 @@ export function buildTemplateSheets(scheme: Scheme, options: TemplateOptions = {
   const schemeSheet: SheetSpec = {
     name: SHEETS.scheme,
     rows: schemeRows(scheme, options.year),
-    columns: [8, 8, 28, 36, 8, 8, 8, 10, 8, 14, 10, 10, 10, 10, 10].map((width) => ({ width })),
+    columns: [8, 8, 28, 36, 8, 8, 8, 10, 8, 14, 10, 10, 10, 10, 10, 24].map((width) => ({ width })),
     rowStyles: { 0: 'header' },
     freezeRows: 1,
     landscape: true,
