@@ -20,7 +20,6 @@ const top = (line: 'P' | 'F' | 'D') => idx.line(line)!.items.map((i) => i.points
 const leaves = (line: 'P' | 'F' | 'D') => idx.leaves(line).map((i) => i.points);
 const row = (values: unknown[]) => [values];
 const column = (values: unknown[]) => values.map((v) => [v]);
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('SCORE.PARTYLINE', () => {
   it('sums the 6 top-level items in a row', () => {
