@@ -1,0 +1,132 @@
+/** A1-address helpers shared by the Office adapter and its fake (no Office.js here). */
+
+/** 0-based column index -> letters (0 -> A, 25 -> Z, 26 -> AA). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** Letters -> 0-based column index (A -> 0). */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A rectangle of cells, 0-based and inclusive. */
+export interface CellBox {
+  readonly row: number;
+  readonly col: number;
+  readonly lastRow: number;
+  readonly lastCol: number;
+}
+
+/** `A1:F20` for a 0-based box. */
+export function boxAddress(box: CellBox): string {
+  const a = `${columnLetter(box.col)}${box.row + 1}`;
+  const b = `${columnLetter(box.lastCol)}${box.lastRow + 1}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+const COLUMN = /^\$?([A-Za-z]{1,3})$/;
+const ROW = /^\$?(\d+)$/;
+
+/** Largest row/column index Excel has (used for whole-column and whole-row addresses). */
+export const MAX_ROW = 1_048_575;
+export const MAX_COL = 16_383;
+
+/**
+ * Parses `B3`, `B3:F20`, `A:A`, `2:2` and `Sheet!B3:F20` / `'My sheet'!B3` (the sheet part is
+ * dropped). Returns null when the text is not an address.
+ */
+export function parseAddress(address: string): CellBox | null {
+  const bang = address.lastIndexOf('!');
+  const local = bang >= 0 ? address.slice(bang + 1) : address;
+  const parts = local.split(':');
+  if (parts.length < 1 || parts.length > 2) return null;
+  const [p1, p2 = p1] = parts as [string, string?];
+  const a = parseEnd(p1);
+  const b = parseEnd(p2);
+  if (!a || !b || a.kind !== b.kind) return null;
+  return {
+    row: Math.min(a.row, b.row),
+    col: Math.min(a.col, b.col),
+    lastRow: Math.max(a.lastRow, b.lastRow),
+    lastCol: Math.max(a.lastCol, b.lastCol),
+  };
+}
+
+function parseEnd(text: string): (CellBox & { kind: 'cell' | 'col' | 'row' }) | null {
+  let m = CELL.exec(text);
+  if (m) {
+    const col = columnIndex(m[1]!);
+    const row = Number(m[2]) - 1;
+    return row >= 0 ? { kind: 'cell', row, col, lastRow: row, lastCol: col } : null;
+  }
+  m = COLUMN.exec(text);
+  if (m) {
+    const col = columnIndex(m[1]!);
+    return { kind: 'col', row: 0, col, lastRow: MAX_ROW, lastCol: col };
+  }
+  m = ROW.exec(text);
+  if (m) {
+    const row = Number(m[1]) - 1;
+    return row >= 0 ? { kind: 'row', row, col: 0, lastRow: row, lastCol: MAX_COL } : null;
+  }
+  return null;
+}
+
+/**
+ * The sheet a reference formula points at: `=排名汇总!$A$1` -> `排名汇总`,
+ * `='My ''x'' sheet'!$A$1` -> `My 'x' sheet`. Null for `#REF!` or anything without a sheet.
+ */
+export function sheetOfReference(formula: string): string | null {
+  const text = formula.startsWith('=') ? formula.slice(1) : formula;
+  if (text.startsWith("'")) {
+    let out = '';
+    for (let i = 1; i < text.length; i++) {
+      const ch = text[i]!;
+      if (ch === "'") {
+        if (text[i + 1] === "'") {
+          out += "'";
+          i++;
+          continue;
+        }
+        return text[i + 1] === '!' ? out : null;
+      }
+      out += ch;
+    }
+    return null;
+  }
+  const bang = text.indexOf('!');
+  if (bang <= 0) return null;
+  const name = text.slice(0, bang);
+  return name.startsWith('#') ? null : name;
+}
+
+/** Quotes a sheet name for use in a reference (`'My ''x'' sheet'`). */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** UTF-8 byte length of a string (the size a request body carries), without allocating. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
