@@ -9,8 +9,9 @@ function err(code: string, field: string, zh: string, en: string): KaoheError {
 
 function readCount(value: unknown, input: AdjustmentInput): number {
   const n = parseScore(value, input.code) ?? 0;
-  if (n < 0 || !Number.isInteger(n)) {
-    throw err('adjustment.count', input.code, `${input.code} ${input.labelZh}：次数 ${n} 应为不小于 0 的整数`, `${input.code} ${input.labelEn}: count ${n} must be a whole number ≥ 0`);
+  // Safe integers only: a count such as 1e308 is "whole" but would make the points Infinity.
+  if (n < 0 || !Number.isSafeInteger(n)) {
+    throw err('adjustment.count', input.code, `${input.code} ${input.labelZh}：次数 ${n} 应为不小于 0 的整数（且不能大得离谱）`, `${input.code} ${input.labelEn}: count ${n} must be a whole number ≥ 0 (and not absurdly large)`);
   }
   return n;
 }
@@ -130,6 +131,10 @@ export function scoreAdjustments(scheme: Scheme, values: Readonly<Record<string,
         else throw e;
       }
     }
+  }
+  if (!Number.isFinite(bonus) || !Number.isFinite(deduction)) {
+    // Each input was a finite number, but absurd figures (1e308 points) can still add up to Infinity.
+    problems.push({ code: 'adjustment.too-large', severity: 'error', zh: '加分或扣分合计超出数值范围，请检查加扣分列是否填错', en: 'The bonus or deduction total is out of range; check the bonus/deduction columns' });
   }
   const bad = problems.length > 0;
   return { bonus: bad ? null : roundScore(bonus), deduction: bad ? null : roundScore(deduction), explanation, problems };

@@ -80,6 +80,8 @@ function notNumber(shown: string, field?: string): KaoheError {
 
 /** Rounds away binary noise so 0.1 + 0.2 sums compare equal (scores have at most a few decimals). */
 export function roundScore(value: number): number {
+  // From 2^52 up a double has no fraction left to round, and value * 1e6 could overflow to Infinity.
+  if (!Number.isFinite(value) || Math.abs(value) >= 2 ** 52) return value;
   const r = Math.round(value * 1e6) / 1e6;
   return Object.is(r, -0) ? 0 : r;
 }

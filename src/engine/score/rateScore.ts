@@ -45,7 +45,8 @@ export function rateScore(rate: unknown, target: unknown, points: unknown, point
     );
   }
   if (r >= t) return roundScore(full);
-  if (isBlank(pointsPerPercentShort)) return roundScore(Math.max(0, (full * r) / t));
+  // rate/target first: it is below 1 here, so huge points cannot overflow to Infinity.
+  if (isBlank(pointsPerPercentShort)) return roundScore(Math.max(0, full * (r / t)));
   const perPoint = parseScore(pointsPerPercentShort, '每差 1 个百分点扣分 points per percent short');
   if (perPoint === null || perPoint < 0) {
     throw new KaoheError('rate.per-percent', `每差 1 个百分点扣分应不小于 0，收到 ${perPoint}`, `Points per percent short must be ≥ 0; got ${perPoint}`);
