@@ -90,6 +90,24 @@ describe('ledger reader and assess pipeline under hostile cells', () => {
     );
   });
 
+  it('hostile figures in the veto and bonus/deduction columns never give an Infinity total or a silent rank', () => {
+    const cols = townCols.map((c, col) => ({ c, col })).filter(({ c }) => c.kind === 'veto' || c.kind === 'vetoTarget' || c.kind === 'adjustment');
+    fc.assert(
+      fc.property(fc.constantFrom(...cols), fc.integer({ min: 1, max: townRows - 1 }), anyCell, ({ col }, row, value) => {
+        expectSound(withCells(clean, [{ sheet: TOWNS, row, col, value }]));
+      }),
+      { ...RUN, numRuns: 50 },
+    );
+    // Found by this suite: a B1 count of 1e308 used to rank the town first with an Infinity total.
+    // (X3 is a points input with no upper bound in the scheme: 1e308 is a finite, if absurd, deduction.)
+    for (const code of ['B1', 'B2C', 'X1', 'X5', 'X5D']) {
+      const col = townCols.findIndex((c) => c.code === code);
+      const a = expectSound(withCells(clean, [{ sheet: TOWNS, row: 1, col, value: 1e308 }]));
+      expect(a.ranking).toBeNull();
+      expect(a.findings.some((f) => f.severity === 'error' && f.cell === cellAddress(1, col))).toBe(true);
+    }
+  });
+
   it('any text in the 核查规则 sheet is run safely or reported as a malformed rule', () => {
     const row = fc.tuple(anyText, fc.constantFrom<CellValue>('=', '<=', '>', '≠', 'x', null, ''), anyText, fc.oneof(anyText, fc.double()), fc.constantFrom<CellValue>('错误', '警告', 'error', null, 'x'), anyText);
     fc.assert(
