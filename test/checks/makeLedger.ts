@@ -50,7 +50,7 @@ export function makeLedger(header: readonly string[], rows: readonly (readonly C
     });
     const cls = classCol >= 0 ? row[classCol] : null;
     return {
-      input: { unit: String(row[nameCol] ?? `T${r}`), unitClass: cls === 1 || cls === 2 || cls === 3 ? (cls as UnitClass) : null, scores, adjustments, vetoInputs },
+      input: { unit: String(row[nameCol] ?? `T${r}`), unitClass: cls === 1 || cls === 2 || cls === 3 ? (cls) : null, scores, adjustments, vetoInputs },
       source: { sheet: SHEETS.towns, row: excelRow, cells },
     };
   });

@@ -11,7 +11,8 @@ import type { Scheme, SchemeItem } from '../types';
 import { finding } from './finding';
 import { fmt } from './numbers';
 import type { RateColumn } from './rateChecks';
-import type { TownTable } from './table';
+import type { CellRead, TownTable } from './table';
+import type { LedgerUnit } from '../ledger/types';
 
 /** Largest allowed gap between a rate and NUM/DEN, in points of its own unit (pp or ‰). */
 export const NUM_DEN_TOLERANCE = 0.05;
@@ -30,13 +31,16 @@ export function checkParentSums(table: TownTable, scheme: Scheme): Finding[] {
   for (const line of scheme.lines) walk(line.items);
   for (const parent of parents) {
     const children = parent.children ?? [];
-    for (const unit of table.units) {
-      const p = table.read(unit, parent.code);
+    const parentValues = table.values(parent.code);
+    const childValues = children.map((c) => table.values(c.code));
+    for (let i = 0; i < table.units.length; i++) {
+      const unit = table.units[i] as LedgerUnit;
+      const p = parentValues[i] as CellRead;
       if (p.value === null) continue;
       let sum = 0;
       let any = false;
-      for (const c of children) {
-        const v = table.read(unit, c.code).value;
+      for (const cv of childValues) {
+        const v = (cv[i] as CellRead).value;
         if (v !== null) {
           sum += v;
           any = true;
@@ -57,10 +61,14 @@ export function checkNumDen(table: TownTable, rates: readonly RateColumn[], flag
     const numCode = `${col.code}_NUM`;
     const denCode = `${col.code}_DEN`;
     if (!table.has(numCode) || !table.has(denCode)) continue;
-    for (const unit of table.units) {
-      const rate = table.read(unit, col.code);
-      const num = table.read(unit, numCode);
-      const den = table.read(unit, denCode);
+    const rates = table.values(col.code);
+    const nums = table.values(numCode);
+    const dens = table.values(denCode);
+    for (let i = 0; i < table.units.length; i++) {
+      const unit = table.units[i] as LedgerUnit;
+      const rate = rates[i] as CellRead;
+      const num = nums[i] as CellRead;
+      const den = dens[i] as CellRead;
       if (rate.value === null || num.value === null || den.value === null || rate.sign !== null) continue;
       if (rate.cell && flagged.has(rate.cell)) continue;
       const name = unit.input.unit;

@@ -14,7 +14,7 @@ import { SHEETS } from '../ledger/types';
 import type { Scheme } from '../types';
 import { finding } from './finding';
 import { fmt, median, OUTLIER_Z, readNumber, robustZ } from './numbers';
-import { findSheet, headerCode, type TownTable } from './table';
+import { findSheet, headerCode, type CellRead, type TownTable } from './table';
 
 const CODE = /^[A-Z_][A-Z0-9_]*(?:\.[A-Z0-9_]+)*$/;
 
@@ -39,8 +39,10 @@ export function checkClassOutliers(table: TownTable, codes: readonly string[], f
   const out: Finding[] = [];
   for (const code of codes) {
     const groups = new Map<number, Point[]>();
-    for (const unit of table.units) {
-      const r = table.read(unit, code);
+    const column = table.values(code);
+    for (let i = 0; i < table.units.length; i++) {
+      const unit = table.units[i] as LedgerUnit;
+      const r = column[i] as CellRead;
       if (r.value === null || r.cell === null || flagged.has(r.cell)) continue;
       const key = unit.input.unitClass ?? 0;
       let g = groups.get(key);
@@ -104,10 +106,12 @@ export function checkJumps(table: TownTable, codes: readonly string[], flagged: 
     const pi = prevCols.get(code);
     if (pi === undefined) continue;
     const points: { unit: LedgerUnit; cell: string; now: number; before: number }[] = [];
-    for (const unit of table.units) {
+    const column = table.values(code);
+    for (let i = 0; i < table.units.length; i++) {
+      const unit = table.units[i] as LedgerUnit;
       const row = prevRows.get(unit.input.unit.trim());
       if (!row) continue;
-      const r = table.read(unit, code);
+      const r = column[i] as CellRead;
       const before = readNumber(row[pi]).value;
       if (r.value === null || r.cell === null || before === null || flagged.has(r.cell)) continue;
       points.push({ unit, cell: r.cell, now: r.value, before });

@@ -75,8 +75,10 @@ export function checkRates(table: TownTable, vetoes: readonly { code: string; un
 
   for (const col of rateColumns(table, vetoes)) {
     const entries: Entry[] = [];
-    for (const unit of table.units) {
-      const read = table.read(unit, col.code);
+    const column = table.values(col.code);
+    for (let i = 0; i < table.units.length; i++) {
+      const unit = table.units[i] as LedgerUnit;
+      const read = column[i] as CellRead;
       if (read.value !== null && read.cell !== null) entries.push({ unit, read });
     }
     const max = col.unit === '%' ? 100 : 1000;
@@ -127,9 +129,12 @@ export function checkRates(table: TownTable, vetoes: readonly { code: string; un
   // A target on another scale than its rate.
   for (const v of vetoes) {
     const code = v.code.toUpperCase();
-    for (const unit of table.units) {
-      const a = table.read(unit, code);
-      const tRead = table.read(unit, `${code}T`);
+    const actuals = table.values(code);
+    const targets = table.values(`${code}T`);
+    for (let i = 0; i < table.units.length; i++) {
+      const unit = table.units[i] as LedgerUnit;
+      const a = actuals[i] as CellRead;
+      const tRead = targets[i] as CellRead;
       const av = onScale(a, v.unit);
       const tv = tRead.value === null ? v.defaultTarget : onScale(tRead, v.unit);
       if (av === null || tv === null || av <= 0 || tv <= 0) continue;

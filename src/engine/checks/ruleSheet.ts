@@ -12,7 +12,7 @@
  * `>` L > R−t; `>=` L ≥ R−t. A town with a blank input to the rule is skipped (DHIS2's
  * "skip if any value missing"); a non-number or a zero divisor is reported.
  */
-import type { CellValue, Finding, WorkbookGrid } from '../ledger/types';
+import type { CellValue, Finding, LedgerUnit, WorkbookGrid } from '../ledger/types';
 import { SHEETS } from '../ledger/types';
 import type { Severity } from '../types';
 import { evaluate, expressionCodes, ExpressionError, normaliseExpression, parseExpression, type Expr } from './expression';
@@ -200,21 +200,26 @@ export function runRules(rules: readonly CheckRule[], table: TownTable): Finding
     const ruleAt = where(SHEETS.rules, `A${rule.row}`);
     const tolText = rule.tolerance.value === 0 ? '' : rule.tolerance.kind === 'rel' ? `±${fmt(rule.tolerance.value * 100)}%` : `±${fmt(rule.tolerance.value)}`;
     const ruleText = `${rule.leftText} ${OP_TEXT[rule.op]} ${rule.rightText}${tolText ? ' ' + tolText : ''}`;
-    for (const unit of table.units) {
+    const columns = new Map(codes.map((c) => [c, table.values(c)] as const));
+    const checkText = codes.filter((c) => !table.columns.get(c)?.known);
+    const firstColumn = first ? table.values(first) : null;
+    for (let i = 0; i < table.units.length; i++) {
+      const unit = table.units[i] as LedgerUnit;
       const name = unit.input.unit;
       let bad: { code: string; cell: string | null; raw: unknown } | null = null;
-      const values = new Map<string, number | null>();
-      for (const code of codes) {
-        const r = table.read(unit, code);
-        if (r.bad && !table.columns.get(code)?.known && bad === null) bad = { code, cell: r.cell, raw: r.raw };
-        values.set(code, r.value);
+      for (const code of checkText) {
+        const r = columns.get(code)?.[i];
+        if (r?.bad) {
+          bad = { code, cell: r.cell, raw: r.raw };
+          break;
+        }
       }
-      const firstCell = first ? table.read(unit, first).cell : null;
+      const firstCell = firstColumn?.[i]?.cell ?? null;
       if (bad) {
         out.push(finding('error', 'value.not-number', table.sheet, bad.cell, `${name} 的 ${bad.code}“${String(bad.raw)}”不是数字，核查规则（${ruleAt}）无法计算`, `${name}: ${bad.code} "${String(bad.raw)}" is not a number, so the check rule at ${ruleAt} cannot be evaluated`, { code: bad.code, unit: name }));
         continue;
       }
-      const lookup = (c: string): number | null => values.get(c) ?? null;
+      const lookup = (c: string): number | null => columns.get(c)?.[i]?.value ?? null;
       const l = evaluate(rule.left, lookup);
       const r = evaluate(rule.right, lookup);
       if ((!l.ok && l.reason === 'div0') || (!r.ok && r.reason === 'div0')) {

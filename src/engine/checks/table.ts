@@ -64,6 +64,8 @@ export interface TownTable {
   readonly units: readonly LedgerUnit[];
   /** A town's value of a code; scheme codes come from the ledger input, others from the grid. */
   read(unit: LedgerUnit, code: string): CellRead;
+  /** Every town's value of a code, aligned with `units` (computed once per code). */
+  values(code: string): readonly CellRead[];
   has(code: string): boolean;
 }
 
@@ -92,7 +94,6 @@ export function buildTownTable(ledger: Ledger, workbook: WorkbookGrid): TownTabl
   }
 
   const index = indexScheme(ledger.scheme);
-  const vetoCodes = new Set(ledger.scheme.vetoes.map((v) => v.code.toUpperCase()));
   const itemCodes = new Map<string, string>();
   for (const code of index.items.keys()) itemCodes.set(code.toUpperCase(), code);
   const adjustmentCodes = new Map<string, string>();
@@ -107,24 +108,49 @@ export function buildTownTable(ledger: Ledger, workbook: WorkbookGrid): TownTabl
   const rawOf = (unit: LedgerUnit, col: TableColumn | undefined): CellValue | undefined =>
     col?.index === null || col === undefined ? undefined : grid?.values[unit.source.row - 1]?.[col.index];
 
-  const read = (unit: LedgerUnit, code: string): CellRead => {
-    const key = code.toUpperCase();
+  const resolve = (key: string): ((unit: LedgerUnit) => CellValue | undefined) | null => {
     const col = columns.get(key);
-    let raw: CellValue | undefined;
     const item = itemCodes.get(key);
+    if (item !== undefined) return (u) => u.input.scores[item] ?? null;
     const adj = adjustmentCodes.get(key);
+    if (adj !== undefined) return (u) => u.input.adjustments[adj] ?? null;
     const veto = vetoByUpper.get(key);
+    if (veto !== undefined) return (u) => u.input.vetoInputs[veto]?.actual ?? null;
     const targetOf = key.endsWith('T') ? vetoByUpper.get(key.slice(0, -1)) : undefined;
-    if (item !== undefined) raw = unit.input.scores[item] ?? null;
-    else if (adj !== undefined) raw = unit.input.adjustments[adj] ?? null;
-    else if (veto !== undefined) raw = unit.input.vetoInputs[veto]?.actual ?? null;
-    else if (targetOf !== undefined && vetoCodes.has(key.slice(0, -1))) raw = unit.input.vetoInputs[targetOf]?.target ?? null;
-    else if (col) raw = rawOf(unit, col);
-    else return EMPTY;
-    // A text cell keeps its sign (`95%`), which the ledger's parsed number would have lost.
-    const gridRaw = rawOf(unit, col);
-    if (typeof gridRaw === 'string' && raw !== null && typeof raw !== 'string') raw = gridRaw;
-    return { ...readNumber(raw), raw, cell: raw === null && !col ? null : cellOf(unit, key, col) };
+    if (targetOf !== undefined) return (u) => u.input.vetoInputs[targetOf]?.target ?? null;
+    if (col) return (u) => rawOf(u, col);
+    return null;
+  };
+
+  // Each code's column is read once and kept: checks read the same columns many times.
+  const memo = new Map<string, readonly CellRead[]>();
+  const values = (code: string): readonly CellRead[] => {
+    const key = code.toUpperCase();
+    const hit = memo.get(key);
+    if (hit) return hit;
+    const col = columns.get(key);
+    const get = resolve(key);
+    const out: CellRead[] = new Array<CellRead>(ledger.units.length);
+    ledger.units.forEach((unit, i) => {
+      if (!get) {
+        out[i] = EMPTY;
+        return;
+      }
+      let raw = get(unit);
+      // A text cell keeps its sign (`95%`), which the ledger's parsed number would have lost.
+      const gridRaw = col ? rawOf(unit, col) : undefined;
+      if (typeof gridRaw === 'string' && raw !== null && raw !== undefined && typeof raw !== 'string') raw = gridRaw;
+      const n = typeof raw === 'number' && Number.isFinite(raw) ? { value: raw, sign: null, bad: false } : readNumber(raw);
+      out[i] = { value: n.value, sign: n.sign, bad: n.bad, raw, cell: (raw === null || raw === undefined) && !col ? null : cellOf(unit, key, col) };
+    });
+    memo.set(key, out);
+    return out;
+  };
+  const position = new Map<LedgerUnit, number>();
+  ledger.units.forEach((u, i) => position.set(u, i));
+  const read = (unit: LedgerUnit, code: string): CellRead => {
+    const i = position.get(unit);
+    return i === undefined ? EMPTY : (values(code)[i] ?? EMPTY);
   };
 
   return {
@@ -133,6 +159,7 @@ export function buildTownTable(ledger: Ledger, workbook: WorkbookGrid): TownTabl
     columns,
     units: ledger.units,
     read,
+    values,
     has: (code) => columns.has(code.toUpperCase()),
   };
 }
