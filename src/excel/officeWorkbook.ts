@@ -227,6 +227,7 @@ interface SheetState {
 }
 
 async function writeSheets(ctx: XlRequestContext, specs: readonly SheetSpec[], options: WriteOptions, supports: SupportsSet): Promise<void> {
+  checkWritable(specs);
   const wb = ctx.workbook;
   // Sync 1: what exists, and which of it is ours.
   wb.worksheets.load('items/name');
@@ -426,6 +427,13 @@ async function writeSheets(ctx: XlRequestContext, specs: readonly SheetSpec[], o
     }
   }
   if (needsOwnSync) await syncBatch([{ bytes: finalBytes, queue: queueFinals }]);
+}
+
+/** Refuses bad values before anything is written: the Excel API has no undo. */
+function checkWritable(specs: readonly SheetSpec[]): void {
+  for (const spec of specs) {
+    spec.rows.forEach((row, r) => row.forEach((v, c) => void toExcelValue(v, spec, r, c)));
+  }
 }
 
 function chartProbesPlanned(specs: readonly SheetSpec[], states: readonly SheetState[]): boolean {

@@ -52,7 +52,7 @@ export interface XlPageLayout {
   /** ExcelApi 1.9 (the whole PageLayout object). */
   orientation: string;
   paperSize: string;
-  setPrintArea(printArea: XlRange | string): void;
+  setPrintArea(printArea: string): void;
 }
 
 export interface XlRange {

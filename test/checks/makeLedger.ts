@@ -7,7 +7,7 @@ import type { CellValue, Ledger, LedgerUnit, SheetGrid, WorkbookGrid } from '../
 import { SHEETS } from '../../src/engine/ledger/types';
 import { DEFAULT_SCHEME } from '../../src/engine/scheme/defaultScheme';
 import { indexScheme } from '../../src/engine/scheme/schemeIndex';
-import type { Scheme, UnitClass, VetoInput } from '../../src/engine/types';
+import type { Scheme, VetoInput } from '../../src/engine/types';
 import { columnLetter, headerCode } from '../../src/engine/checks/table';
 
 export interface Made {

@@ -438,8 +438,7 @@ class FakeWorksheet implements XlWorksheet {
         const s = ws.ctx.act(ws.path, 'pageLayout.paperSize', v) ? ws.state() : null;
         if (s) s.paperSize = v;
       },
-      setPrintArea(area: XlRange | string) {
-        const address = typeof area === 'string' ? area : (area as FakeRange).localAddress;
+      setPrintArea(address: string) {
         const s = ws.ctx.act(ws.path, 'pageLayout.setPrintArea', address) ? ws.state() : null;
         if (s) s.printArea = address;
       },
