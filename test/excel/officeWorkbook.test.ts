@@ -182,7 +182,7 @@ describe('replace: only Kaohe’s own output sheets', () => {
   });
 
   it('never replaces an input sheet, even one Kaohe created from the template', async () => {
-    const { fake, port } = setup();
+    const { port } = setup();
     const template: SheetSpec = { name: SHEETS.towns, rows: [['乡镇', 'P1']], columns: [{ width: 10 }, { width: 8 }], freezeRows: 1 };
     await port.writeSheets([template], { replace: false });
     const err: unknown = await port.writeSheets([template], { replace: true }).catch((e: unknown) => e);
