@@ -25,10 +25,19 @@ export function toCellError(err: unknown, where = ''): CustomFunctions.Error {
   if (isKaoheError(err)) {
     const e = err;
     const code = NOT_AVAILABLE_CODES.has(e.code) ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
-    return new CustomFunctions.Error(code, `${prefix}${e.zh} / ${e.en}`);
+    return new CustomFunctions.Error(code, `${prefix}${clipMessage(e.zh)} / ${clipMessage(e.en)}`);
   }
   const text = err instanceof Error ? err.message : String(err);
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${prefix}内部错误 / internal error: ${text}`);
+}
+
+/**
+ * Messages quote the offending cell (“…” or "…"); a pasted 100,000-character text must not end up
+ * whole in the error flyout, so long quotes are clipped and the whole part is capped.
+ */
+export function clipMessage(text: string): string {
+  const clipped = text.replace(/“([^”]{40})[^”]+”/g, '“$1…”').replace(/"([^"]{40})[^"]+"/g, '"$1…"');
+  return clipped.length > 500 ? `${clipped.slice(0, 500)}…` : clipped;
 }
 
 /** Runs `fn`, turning a throw into a cell error: one bad cell never fails the whole range. */
@@ -47,9 +56,20 @@ export function isOmitted(m: Matrix | null | undefined): m is null | undefined {
 
 /** Normalises an argument to a matrix: a bare scalar (some hosts pass one) becomes 1×1. */
 export function asMatrix(m: unknown): Matrix {
-  if (Array.isArray(m) && m.every((row) => Array.isArray(row))) return m as Matrix;
+  // Excel never passes an empty range, but a caller might: read it as one blank cell, so every
+  // function answers with a value or an error cell instead of an empty (unshowable) result.
+  if (Array.isArray(m) && (m.length === 0 || m.every((row) => Array.isArray(row) && row.length === 0))) return [[null]];
+  if (Array.isArray(m) && m.every((row) => Array.isArray(row))) return rectangular(m as Matrix);
   if (Array.isArray(m)) return [m as unknown[]];
   return [[m]];
+}
+
+/** Ragged rows (never from Excel, but possible from a caller) are padded with blanks to the widest. */
+function rectangular(m: Matrix): Matrix {
+  let width = 0;
+  for (const row of m) width = Math.max(width, row.length);
+  if (m.every((row) => row.length === width)) return m;
+  return m.map((row) => (row.length === width ? row : [...row, ...new Array<null>(width - row.length).fill(null)]));
 }
 
 function shapeOf(m: Matrix): [number, number] {
@@ -150,5 +170,10 @@ export function showCell(value: unknown): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value === null || value === undefined) return '';
-  return JSON.stringify(value) ?? typeof value;
+  if (typeof value === 'bigint') return String(value);
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value; // circular or otherwise unprintable: never let a message crash the function
+  }
 }
