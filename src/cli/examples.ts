@@ -167,9 +167,15 @@ export function buildExampleSheets(withErrors = false): { sheets: SheetSpec[]; e
   deps = fill(deps, (unit, code) => depScores.get(unit)?.get(code));
   if (!withErrors) return { sheets: [schemeSheet, towns, deps], expected: [] };
 
-  const expected: ExpectedFinding[] = [];
+  // Drop a whole column first (every town loses it; reported on the header row), then plant
+  // values, renames last, so every plant finds its row by the original name and its final cell.
+  const drop = (towns.rows[0] ?? []).findIndex((h) => headerCode(h) === DROPPED_COLUMN);
+  // Validation ranges would shift with the column; the errors sample simply has none.
+  towns = { ...towns, rows: towns.rows.map((r) => r.filter((_, c) => c !== drop)), columns: towns.columns.filter((_, c) => c !== drop), validations: [] };
+  const expected: ExpectedFinding[] = [
+    { sheet: SHEETS.towns, cell: cellAddress(0, (towns.rows[0] ?? []).length), rule: 'ledger.column-missing', note: `column ${DROPPED_COLUMN} missing` },
+  ];
   const bySheet: Record<string, SheetSpec> = { [SHEETS.towns]: towns, [SHEETS.departments]: deps };
-  // Values first, renames last, so every plant finds its row by the original name.
   const ordered = [...PLANTS].sort((p, q) => Number(p.code === UNIT_HEADER) - Number(q.code === UNIT_HEADER));
   for (const p of ordered) {
     const sheet = bySheet[p.sheet];
@@ -182,14 +188,6 @@ export function buildExampleSheets(withErrors = false): { sheets: SheetSpec[]; e
     bySheet[p.sheet] = { ...sheet, rows };
     expected.push({ sheet: p.sheet, cell: cellAddress(row, col), rule: p.rule, note: p.note });
   }
-  // Drop a whole column: every town loses it, and the reader reports it on the header row.
-  const t = bySheet[SHEETS.towns] as SheetSpec;
-  const drop = (t.rows[0] ?? []).findIndex((h) => headerCode(h) === DROPPED_COLUMN);
-  const rows = t.rows.map((r) => r.filter((_, c) => c !== drop));
-  const columns = t.columns.filter((_, c) => c !== drop);
-  // Validation ranges would shift with the column; the errors sample simply has none.
-  bySheet[SHEETS.towns] = { ...t, rows, columns, validations: [] };
-  expected.push({ sheet: SHEETS.towns, cell: cellAddress(0, (rows[0] ?? []).length), rule: 'ledger.column-missing', note: `column ${DROPPED_COLUMN} missing` });
   // A broken 方案: a parent whose points no longer equal its children's sum.
   const p3Row = schemeSheet.rows.findIndex((r) => r[1] === 'P3');
   schemeSheet = { ...schemeSheet, rows: schemeSheet.rows.map((r, i) => (i === p3Row ? r.map((v, c) => (c === 4 ? 75 : v)) : r)) };

@@ -381,8 +381,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.err(`kaohe: ${both(lang, e.zh, e.en)}\n`);
       return EXIT.usage;
     }
-    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`kaohe: ${both(lang, `参数错误：${e.message}（kaohe --help 查看用法）`, `${e.message} (see kaohe --help)`)}\n`);
+    // Node's own errors may come from another realm (jest's VM), so test the code, not the class.
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      const message = (e as Error).message;
+      io.err(`kaohe: ${both(lang, `参数错误：${message}（kaohe --help 查看用法）`, `${message} (see kaohe --help)`)}\n`);
       return EXIT.usage;
     }
     throw e;

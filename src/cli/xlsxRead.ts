@@ -4,6 +4,7 @@
  * rich text its text, dates a date marker the reader rejects in score cells, and the hidden
  * cells of a merge are blank (only the top-left cell holds the value, as in Excel).
  */
+import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import { dateMarker } from '../engine/ledger/cells';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../engine/ledger/types';
@@ -35,7 +36,7 @@ export function toCellValue(value: unknown): CellValue {
     if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
     if ('text' in v) return toCellValue(v.text);
   }
-  return String(value as string);
+  return typeof value === 'bigint' ? Number(value) : null;
 }
 
 /** The grid of one worksheet, rows up to the last row that has a value. */
@@ -63,6 +64,7 @@ export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
 export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
+    await fs.access(path); // ExcelJS's own "File not found" carries no code
     await wb.xlsx.readFile(path);
   } catch (e) {
     const code = (e as { code?: unknown }).code;

@@ -52,7 +52,7 @@ export function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Workshe
   const ws = wb.addWorksheet(spec.name, {
     views: [{ state: 'frozen', xSplit: freezeColumns, ySplit: spec.freezeRows }],
     pageSetup: { paperSize: 9, orientation: spec.landscape === false ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: spec.freezeRows > 0 ? `1:${spec.freezeRows}` : undefined },
-  } as Partial<ExcelJS.AddWorksheetOptions>);
+  });
   spec.columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });

@@ -79,10 +79,10 @@ describe('readLedger', () => {
   });
 
   it('maps engine range problems (above points, negative) to the cell', () => {
-    let { grid, cell: above } = setTown(base(), 1, 'P3.1', 25);
-    const neg = setTown(grid, 2, 'F8', -1);
-    grid = neg.grid;
-    const fs = errors(readLedger(grid).findings);
+    const first = setTown(base(), 1, 'P3.1', 25);
+    const above = first.cell;
+    const neg = setTown(first.grid, 2, 'F8', -1);
+    const fs = errors(readLedger(neg.grid).findings);
     expect(at(fs, above)[0]).toMatchObject({ rule: 'score.above-points', code: 'P3.1' });
     expect(at(fs, neg.cell)[0]).toMatchObject({ rule: 'score.negative', code: 'F8', unit: '乙街道' });
     expect(fs).toHaveLength(2);

@@ -2,7 +2,7 @@
  * Reads a 方案 sheet back into a Scheme and validates it. Every problem becomes a Finding on the
  * cell that causes it, so a person editing the scheme can find and fix it.
  */
-import type { AdjustmentInput, AdjustmentRule, Direction, LineCode, Problem, Scheme, SchemeItem, SchemeLine, VetoRule } from '../types';
+import type { AdjustmentInput, AdjustmentRule, LineCode, Problem, Scheme, SchemeItem, SchemeLine, VetoRule } from '../types';
 import { validateScheme } from '../scheme/validateScheme';
 import { parseScore } from '../score/parseNumber';
 import { isKaoheError } from '../errors';
@@ -163,7 +163,7 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
         const indicators = text(get(row, 'indicators'))
           .split(/[,，、;；\s]+/)
           .filter((s) => s.length > 0);
-        vetoes.push({ code, labelZh, labelEn, indicators, direction: dir as Direction, defaultTarget: num(row, r, 'target', false), unit: unitText, row: r });
+        vetoes.push({ code, labelZh, labelEn, indicators, direction: dir, defaultTarget: num(row, r, 'target', false), unit: unitText, row: r });
         break;
       }
       case 'bonus':
