@@ -467,6 +467,16 @@ function toExcelValue(value: CellValue, spec: SheetSpec, row: number, col: numbe
   return value;
 }
 
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029]/;
+
+/** UTF-8 size of a cell as it is sent (`null` goes as `""`), without serialising the whole row. */
+function jsonBytes(value: CellValue): number {
+  if (value === null) return 2;
+  if (typeof value === 'string') return NEEDS_ESCAPE.test(value) ? utf8Length(JSON.stringify(value)) : utf8Length(value) + 2;
+  if (typeof value === 'number') return String(value).length;
+  return value ? 4 : 5;
+}
+
 /** Accumulates rows of one sheet into one values write plus the number-format runs and row styles it needs. */
 class BlockBuilder {
   size = 0;
@@ -487,7 +497,8 @@ class BlockBuilder {
   /** Estimated extra bytes if row `r` joins the block. */
   costOfAdding(r: number): number {
     const row = this.spec.rows[r] ?? [];
-    let bytes = utf8Length(JSON.stringify(row)) + 1 + Math.max(0, this.width - row.length) * 3;
+    let bytes = this.width + 2; // brackets, commas and the comma after the row
+    for (let c = 0; c < this.width; c++) bytes += jsonBytes(row[c] ?? null);
     for (let c = 0; c < this.width; c++) {
       const f = cellFormat(row[c] ?? null, this.formats[c]!);
       const runs = this.runs[c]!;
