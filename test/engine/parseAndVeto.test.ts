@@ -1,4 +1,4 @@
-import { checkVeto, KaoheError, parseDirection, parseRate, parseScore, scalesDiffer } from '../../src/engine';
+import { checkVeto, compareVeto, KaoheError, parseDirection, parseRate, parseScore, scalesDiffer } from '../../src/engine';
 
 describe('parseRate', () => {
   it.each([
@@ -53,7 +53,14 @@ describe('checkVeto (一票否决)', () => {
   it('refuses rate and target on different scales, never a silent answer', () => {
     expect(() => checkVeto(0.9077, 95)).toThrow(expect.objectContaining({ code: 'veto.scale-mismatch' }));
     expect(() => checkVeto(96, 0.95)).toThrow(expect.objectContaining({ code: 'veto.scale-mismatch' }));
-    expect(() => checkVeto('90.77%', 95)).toThrow(expect.objectContaining({ code: 'veto.scale-mismatch' }));
+    expect(() => checkVeto(0.9077, '95')).toThrow(expect.objectContaining({ code: 'veto.scale-mismatch' }));
+  });
+
+  it('a % or ‰ sign tells the scale of its text, so 90.77% against a plain 95 compares 90.77 with 95', () => {
+    expect(compareVeto('90.77%', 95)).toEqual({ triggered: true, actual: 90.77, target: 95, direction: '>=' });
+    expect(compareVeto(96, '95%')).toMatchObject({ triggered: false, actual: 96, target: 95 });
+    expect(compareVeto('6.07‰', 6.3, '<=')).toMatchObject({ triggered: false, actual: 6.07, target: 6.3 });
+    expect(compareVeto('96%', 0.95)).toMatchObject({ triggered: false, actual: 0.96, target: 0.95 });
   });
 
   it('a zero figure is on every scale', () => {

@@ -1,8 +1,8 @@
 import { KaoheError } from '../errors';
 import type { DepartmentInput, DepartmentScore, Explanation, Problem, Scheme, UnitInput, UnitScore, VetoExplanation, VetoRule } from '../types';
 import { scoreAdjustments } from './adjustments';
-import { checkVeto } from './checkVeto';
-import { isBlank, parseRate, roundScore } from './parseNumber';
+import { compareVeto } from './checkVeto';
+import { isBlank, roundScore } from './parseNumber';
 import { scoreLine } from './scoreLine';
 
 const show = (n: number | null) => (n === null ? '空' : String(n));
@@ -15,17 +15,17 @@ export function applyVeto(rule: VetoRule, input: UnitInput): { veto: VetoExplana
   const given = input.vetoInputs[rule.code];
   const rawTarget = given && !isBlank(given.target) ? given.target : rule.defaultTarget;
   try {
-    const triggered = checkVeto(given?.actual ?? null, rawTarget, rule.direction);
+    const c = compareVeto(given?.actual ?? null, rawTarget, rule.direction);
     const veto: VetoExplanation = {
       kind: 'veto',
       code: rule.code,
       labelZh: rule.labelZh,
       labelEn: rule.labelEn,
       indicators: rule.indicators,
-      actual: parseRate(given?.actual ?? null),
-      target: parseRate(rawTarget),
+      actual: c.actual,
+      target: c.target,
       direction: rule.direction,
-      triggered,
+      triggered: c.triggered,
     };
     return { veto, problem: null };
   } catch (e) {
