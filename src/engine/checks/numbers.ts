@@ -74,5 +74,7 @@ export function robustZ(values: readonly number[]): number[] | null {
 
 /** Formats a number for a message: up to 4 decimals, no trailing zeros. */
 export function fmt(n: number): string {
+  // Huge figures have no decimals to trim, and n * 10000 would overflow to "Infinity".
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e15) return String(n);
   return String(Math.round(n * 10000) / 10000);
 }
