@@ -181,29 +181,85 @@ async function readSheets(ctx: XlRequestContext, names: readonly string[]): Prom
   sheets.load('items/name');
   await ctx.sync();
   const wanted = new Set(names);
-  const ranges = sheets.items
-    .filter((s) => wanted.has(s.name))
-    .map((s) => {
-      const used = ctx.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true);
-      used.load('address,rowCount,columnCount,values');
-      return { name: s.name, used };
-    });
-  await ctx.sync();
+  const present = sheets.items.map((s) => s.name).filter((n) => wanted.has(n));
+  const ranges = present.map((name) => {
+    const used = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    used.load('address,rowCount,columnCount,values');
+    return { name, used };
+  });
+  try {
+    await ctx.sync();
+  } catch (err) {
+    // Excel on the web refuses responses over 5 MB: read the big ones again in row blocks.
+    if (!isPayloadLimit(err)) throw err;
+    return { sheets: await readInBlocks(ctx, present) };
+  }
   return { sheets: ranges.map(({ name, used }) => toGrid(name, used)) };
+}
+
+function isPayloadLimit(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.includes('PayloadSizeLimitExceeded');
+}
+
+/** Rows per block when a sheet is read in blocks; halved whenever Excel still refuses the response. */
+const READ_BLOCK_CELLS = 100_000;
+
+async function readInBlocks(ctx: XlRequestContext, names: readonly string[]): Promise<SheetGrid[]> {
+  const used = names.map((name) => {
+    const r = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    r.load('address');
+    return { name, r };
+  });
+  await ctx.sync();
+  const out: SheetGrid[] = [];
+  for (const { name, r } of used) {
+    if (r.isNullObject) {
+      out.push({ name, values: [] });
+      continue;
+    }
+    const box = parseAddress(r.address);
+    if (!box) throw tooLarge(name, r.address);
+    const width = box.lastCol - box.col + 1;
+    let rowsPerBlock = Math.max(1, Math.floor(READ_BLOCK_CELLS / width));
+    const values: unknown[][] = [];
+    for (let start = box.row; start <= box.lastRow; ) {
+      const end = Math.min(box.lastRow, start + rowsPerBlock - 1);
+      const block = ctx.workbook.worksheets.getItem(name).getRange(boxAddress({ row: start, col: box.col, lastRow: end, lastCol: box.lastCol }));
+      block.load('values');
+      try {
+        await ctx.sync();
+      } catch (err) {
+        if (!isPayloadLimit(err) || rowsPerBlock === 1) throw err;
+        rowsPerBlock = Math.ceil(rowsPerBlock / 2);
+        continue;
+      }
+      values.push(...block.values);
+      start = end + 1;
+    }
+    out.push(gridFrom(name, box, values));
+  }
+  return out;
 }
 
 function toGrid(name: string, used: XlRange): SheetGrid {
   if (used.isNullObject) return { name, values: [] };
   const box = parseAddress(used.address);
   const values: unknown[][] | null | undefined = used.values;
-  if (!box || !values) {
-    throw new KaoheError(
-      'excel.read-too-large',
-      `工作表“${name}”的已用区域 ${used.address} 太大（超过 ${MAX_READ_CELLS} 个单元格），无法读取；请删除多余的行列。`,
-      `Sheet "${name}": the used range ${used.address} is too large to read (over ${MAX_READ_CELLS} cells); delete the extra rows and columns.`,
-    );
-  }
-  // The grid starts at A1 whatever the used range is, so row/column indexes are sheet coordinates.
+  if (!box || !values) throw tooLarge(name, used.address);
+  return gridFrom(name, box, values);
+}
+
+function tooLarge(name: string, address: string): KaoheError {
+  return new KaoheError(
+    'excel.read-too-large',
+    `工作表“${name}”的已用区域 ${address} 太大（超过 ${MAX_READ_CELLS} 个单元格），无法读取；请删除多余的行列。`,
+    `Sheet "${name}": the used range ${address} is too large to read (over ${MAX_READ_CELLS} cells); delete the extra rows and columns.`,
+  );
+}
+
+/** The grid starts at A1 whatever the used range is, so row/column indexes are sheet coordinates. */
+function gridFrom(name: string, box: CellBox, values: readonly unknown[][]): SheetGrid {
   const pad: CellValue[] = new Array<CellValue>(box.col).fill(null);
   const out: CellValue[][] = [];
   for (let r = 0; r < box.row; r++) out.push([]);
@@ -467,6 +523,7 @@ function toExcelValue(value: CellValue, spec: SheetSpec, row: number, col: numbe
   return value;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029]/;
 
 /** UTF-8 size of a cell as it is sent (`null` goes as `""`), without serialising the whole row. */

@@ -255,6 +255,20 @@ describe('reading and selecting', () => {
     expect(await port.listSheets()).toEqual([SHEETS.departments, '其他', SHEETS.towns, SHEETS.rules]);
   });
 
+  it('reads a ledger bigger than Excel on the web will return at once in row blocks', async () => {
+    const fake = new FakeExcel({ maxResponseBytes: 5_000_000 });
+    const port = createOfficeWorkbook(fake.run, { settings: fake.settings, supports: () => true });
+    const rows = Array.from({ length: 40_000 }, (_, r) => [`镇${r}`, ...Array.from({ length: 9 }, (_, c) => r * 10 + c + 0.123456)]);
+    fake.addSheet(SHEETS.towns, [['乡镇', ...Array.from({ length: 9 }, (_, c) => `P${c + 1}`)], ...rows], 'B2');
+    const grid = await port.readSheets([SHEETS.towns]);
+    const values = grid.sheets[0]!.values;
+    expect(values).toHaveLength(40_002);
+    expect(values[1]![1]).toBe('乡镇');
+    expect(values[40_001]).toEqual([null, ...rows[39_999]!]);
+    expect(fake.syncs.length).toBeGreaterThan(3);
+    expect(fake.syncs.every((s) => s.responseBytes <= 5_000_000 || s === fake.syncs[1])).toBe(true);
+  }, 60_000);
+
   it('selects a cell and activates its sheet; a missing sheet is named', async () => {
     const { fake, port } = setup();
     fake.addSheet(SHEETS.towns, INPUT);

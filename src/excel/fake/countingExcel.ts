@@ -100,6 +100,8 @@ export interface FakeExcelOptions {
   readonly retainValues?: boolean;
   /** Refuse a sync whose request exceeds this many bytes, as Excel on the web does at 5 MB. */
   readonly maxRequestBytes?: number;
+  /** Refuse a sync whose response exceeds this many bytes (Excel on the web: 5 MB). */
+  readonly maxResponseBytes?: number;
 }
 
 const key = (row: number, col: number): number => row * (MAX_COL + 1) + col;
@@ -163,10 +165,12 @@ export class FakeExcel {
   selection: { sheet: string; address: string } | null = null;
   readonly retainValues: boolean;
   readonly maxRequestBytes: number;
+  readonly maxResponseBytes: number;
 
   constructor(options: FakeExcelOptions = {}) {
     this.retainValues = options.retainValues ?? true;
     this.maxRequestBytes = options.maxRequestBytes ?? Infinity;
+    this.maxResponseBytes = options.maxResponseBytes ?? Infinity;
   }
 
   readonly run: RunBatch = async (batch) => {
@@ -300,8 +304,13 @@ class FakeContext implements XlRequestContext {
       this.fake.syncs.push(record);
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${record.requestBytes} bytes`);
     }
-    for (const l of loads) record.responseBytes += l.commit();
+    record.responseBytes = loads.reduce((n, l) => n + l.pendingBytes(), 0);
     this.fake.syncs.push(record);
+    if (record.responseBytes > this.fake.maxResponseBytes) {
+      this.error = null;
+      throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `response of ${record.responseBytes} bytes`);
+    }
+    for (const l of loads) l.commit();
     const error = this.error;
     this.error = null;
     if (error) throw error;
@@ -327,12 +336,14 @@ abstract class Loadable {
     return this;
   }
 
-  commit(): number {
-    if (!this.pending) return 0;
+  pendingBytes(): number {
+    return this.pending ? utf8Length(JSON.stringify(this.pending)) : 0;
+  }
+
+  commit(): void {
+    if (!this.pending) return;
     this.loaded = { ...(this.loaded ?? {}), ...this.pending };
-    const bytes = utf8Length(JSON.stringify(this.pending));
     this.pending = null;
-    return bytes;
   }
 
   protected read<T>(prop: string): T {
