@@ -82,9 +82,8 @@ export const MESSAGES = {
   dismiss: { zh: '关闭提示', en: 'Dismiss' },
 
   bootWaiting: { zh: '正在连接 Excel…', en: 'Connecting to Excel…' },
-  bootTimeout: { zh: 'Office 脚本（office.js）在 {seconds} 秒内没有响应。可能被网络或防火墙拦截；请联系管理员检查 office.js 的地址。', en: 'The Office script (office.js) did not answer within {seconds} s. A network filter or firewall may block it; ask your administrator to check the office.js address.' },
-  bootOtherHost: { zh: '本加载项只能在 Excel 中使用（当前：{host}）。', en: 'This add-in works in Excel only (this is {host}).' },
   bootFailed: { zh: '无法启动：{message}', en: 'Could not start: {message}' },
+  bootProblemsTitle: { zh: '无法在此环境中使用', en: 'Cannot run here' },
 
   wbTitle: { zh: '工作台（无需 Excel）', en: 'Workbench (no Excel needed)' },
   wbIntro: { zh: '在浏览器中打开 .xlsx 台账，使用与 Excel 中相同的任务窗格。文件只在本机处理，不会上传。', en: 'Open an .xlsx ledger in the browser and use the same task pane as in Excel. The file stays on this computer; nothing is uploaded.' },

@@ -6,37 +6,41 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, webLightTheme } from '@fluentui/react-components';
 import type { XlRequestContext } from '../excel/xl';
-import { translate, type Language, type MessageKey } from '../i18n/messages';
+import { pick, translate, type Language } from '../i18n/messages';
+import { bootOffice, DEFAULT_BOOT_TIMEOUT_MS, type BootResult } from './boot/officeBoot';
 import { App } from './components/App';
 import { defaultEngine } from './defaultEngine';
 import { describeError } from './describeError';
-import { detectHost, type OfficeLike } from './host';
 import { themeForOffice } from './officeTheme';
-
-const ONREADY_TIMEOUT_MS = 15_000;
 
 function browserLanguage(): Language {
   return typeof navigator !== 'undefined' && /^en/i.test(navigator.language) ? 'en-US' : 'zh-CN';
 }
 
-function renderStatus(root: Root, language: Language, key: MessageKey, params?: Record<string, string | number>, error = false) {
+function renderWaiting(root: Root, text: string) {
   root.render(
     <FluentProvider theme={webLightTheme}>
-      {error ? (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{translate(language, 'errorTitle')}</MessageBarTitle>
-            {translate(language, key, params)}
-          </MessageBarBody>
-        </MessageBar>
-      ) : (
-        <Spinner label={translate(language, key, params)} />
-      )}
+      <Spinner label={text} />
     </FluentProvider>,
   );
 }
 
-async function startExcel(root: Root): Promise<void> {
+function renderProblems(root: Root, language: Language, messages: readonly string[]) {
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      {messages.map((message) => (
+        <MessageBar key={message} intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{translate(language, 'bootProblemsTitle')}</MessageBarTitle>
+            {message}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+    </FluentProvider>,
+  );
+}
+
+async function startExcel(root: Root, boot: BootResult): Promise<void> {
   const { createOfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ '../excel/officeWorkbook');
   const port = createOfficeWorkbook((batch) => Excel.run((context) => batch(context as unknown as XlRequestContext)), {
     settings: Office.context.document.settings,
@@ -44,36 +48,34 @@ async function startExcel(root: Root): Promise<void> {
   });
   const theme = themeForOffice(Office.context.officeTheme?.bodyBackgroundColor);
   const settings = await port.loadSettings();
-  root.render(<App port={port} engine={defaultEngine} theme={theme} initialSettings={settings ?? undefined} />);
+  const warnings = boot.details.filter((d) => d.severity === 'warning');
+  root.render(<App port={port} engine={defaultEngine} theme={theme} initialSettings={settings ?? undefined} startupWarnings={warnings} />);
 }
 
 async function start(): Promise<void> {
   const container = document.getElementById('container') ?? document.body.appendChild(document.createElement('div'));
   const root = createRoot(container);
   const language = browserLanguage();
-  renderStatus(root, language, 'bootWaiting');
+  renderWaiting(root, translate(language, 'bootWaiting'));
   try {
-    const office = typeof Office === 'undefined' ? undefined : (Office as unknown as OfficeLike);
-    const host = await detectHost(office, ONREADY_TIMEOUT_MS);
-    switch (host.kind) {
-      case 'excel':
-        await startExcel(root);
-        return;
-      case 'browser': {
-        renderStatus(root, language, 'wbLoading');
+    const boot = await bootOffice({ timeoutMs: DEFAULT_BOOT_TIMEOUT_MS });
+    if (boot.host === 'excel') {
+      if (boot.blocking) renderProblems(root, language, boot.details.filter((d) => d.severity === 'error').map((d) => pick(language, d)));
+      else await startExcel(root, boot);
+      return;
+    }
+    // Outside Office: Office.onReady said "no host", or office.js is not on the page at all.
+    if (boot.officeJs === 'ready' || boot.officeJs === 'missing') {
+      if (!boot.blocking) {
+        renderWaiting(root, translate(language, 'wbLoading'));
         const { startWorkbench } = await import(/* webpackChunkName: "workbench" */ '../workbench/startWorkbench');
         await startWorkbench(root, defaultEngine);
         return;
       }
-      case 'other':
-        renderStatus(root, language, 'bootOtherHost', { host: host.host }, true);
-        return;
-      case 'timeout':
-        renderStatus(root, language, 'bootTimeout', { seconds: ONREADY_TIMEOUT_MS / 1000 }, true);
-        return;
     }
+    renderProblems(root, language, boot.details.filter((d) => d.severity === 'error').map((d) => pick(language, d)));
   } catch (error) {
-    renderStatus(root, language, 'bootFailed', { message: describeError(language, error) }, true);
+    renderProblems(root, language, [translate(language, 'bootFailed', { message: describeError(language, error) })]);
   }
 }
 

@@ -9,6 +9,8 @@ import { toCellValue } from './excelJsWorkbook';
 /** The grid shows this much of a sheet; the whole sheet is still read and written. */
 export const MAX_ROWS = 300;
 export const MAX_COLUMNS = 60;
+const DEFAULT_WIDTH = 9;
+const PX_PER_CHAR = 7;
 
 const useStyles = makeStyles({
   scroller: { overflow: 'auto', flexGrow: 1, minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 },
@@ -41,7 +43,7 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
-    maxWidth: '240px',
+    maxWidth: '320px',
     color: tokens.colorNeutralForeground1,
   },
   number: { textAlign: 'right' },
@@ -95,14 +97,16 @@ export function SheetGridView({ language, worksheet, selected, marked, version }
   if (rows === 0) return <Text className={styles.note}>{translate(language, 'wbEmptySheet')}</Text>;
 
   const header = Array.from({ length: columns }, (_, c) => columnLetter(c));
+  // Excel widths are in characters of the default font; about 7 px each at this size.
+  const widths = header.map((_, c) => Math.round((worksheet.getColumn(c + 1).width ?? DEFAULT_WIDTH) * PX_PER_CHAR));
   return (
     <div className={styles.scroller}>
       <table className={styles.table} aria-label={worksheet.name} data-testid="sheet-grid">
         <thead>
           <tr>
             <th className={styles.corner} />
-            {header.map((letter) => (
-              <th key={letter} className={styles.colHead} scope="col">
+            {header.map((letter, c) => (
+              <th key={letter} className={styles.colHead} scope="col" style={{ minWidth: `${widths[c] ?? 0}px` }}>
                 {letter}
               </th>
             ))}

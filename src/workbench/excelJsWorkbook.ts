@@ -327,7 +327,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     await this.clearHighlights();
     try {
       const buffer = await this.workbook.xlsx.writeBuffer();
-      return buffer as ArrayBuffer;
+      return buffer;
     } finally {
       if (marked.length > 0) await this.highlightCells(marked);
     }

@@ -5,6 +5,9 @@ import { KaoheError } from '../../src/engine/errors';
 import { DEFAULT_SETTINGS } from '../../src/excel/port';
 import { ERROR_FINDING, FakeEngine, FakePort, OUTPUT, RANKING, WARNING_FINDING } from './fakes';
 
+// Role queries over Fluent's DOM are slow in jsdom, the more so on a busy CI machine.
+jest.setTimeout(30_000);
+
 function setup(prepare?: (port: FakePort, engine: FakeEngine) => void) {
   const port = new FakePort();
   const engine = new FakeEngine();
@@ -238,5 +241,16 @@ describe('settings and language', () => {
     fireEvent.click(screen.getByRole('button', { name: '生成排名' }));
     await screen.findByTestId('ranking-result');
     expect(engine.assessed[0]!.options).toEqual({ topN: 5, bottomN: 2, byClass: true, language: 'zh-CN' });
+  });
+});
+
+describe('start-up warnings', () => {
+  it('shows a warning from the boot checks (e.g. no custom functions) in the user language', async () => {
+    const port = new FakePort();
+    render(<App port={port} engine={new FakeEngine()} startupWarnings={[{ zh: '此 Excel 不支持自定义函数', en: 'No custom functions in this Excel' }]} />);
+    await settle(port);
+    expect(screen.getByText('此 Excel 不支持自定义函数')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '切换到英文' }));
+    expect(await screen.findByText('No custom functions in this Excel')).toBeTruthy();
   });
 });

@@ -14,14 +14,15 @@ export interface AppProps {
   readonly theme?: Theme;
   readonly initialSettings?: PaneSettings;
   readonly defaultYear?: number;
+  readonly startupWarnings?: readonly { readonly zh: string; readonly en: string }[];
 }
 
 /** The one FluentProvider of the pane. */
-export function App({ port, engine, theme = webLightTheme, initialSettings, defaultYear }: AppProps) {
+export function App({ port, engine, theme = webLightTheme, initialSettings, defaultYear, startupWarnings }: AppProps) {
   const styles = useStyles();
   return (
     <FluentProvider theme={theme} className={styles.provider}>
-      <Pane port={port} engine={engine} initialSettings={initialSettings} defaultYear={defaultYear} />
+      <Pane port={port} engine={engine} initialSettings={initialSettings} defaultYear={defaultYear} startupWarnings={startupWarnings} />
     </FluentProvider>
   );
 }

@@ -1,6 +1,9 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { translate, type Language } from '../../i18n/messages';
 
+/** Notices up to this many characters fit on one line with their button. */
+const SHORT = 40;
+
 export type NoticeIntent = 'error' | 'warning' | 'success' | 'info';
 
 export interface Notice {
@@ -17,7 +20,7 @@ export interface NoticeBarProps {
 /** Every error and outcome of an action is shown here, in the user's language; nothing is swallowed. */
 export function NoticeBar({ language, notice, onDismiss }: NoticeBarProps) {
   return (
-    <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} layout="multiline">
+    <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} layout={notice.text.length > SHORT ? 'multiline' : 'singleline'}>
       <MessageBarBody>
         {notice.intent === 'error' && <MessageBarTitle>{translate(language, 'errorTitle')}</MessageBarTitle>}
         {notice.text}

@@ -16,7 +16,7 @@ import {
 import type { Finding, SheetSpec } from '../../engine/ledger/types';
 import type { Ranking } from '../../engine/types';
 import { DEFAULT_SETTINGS, SheetExistsError, type CellRef, type PaneSettings, type WorkbookPort } from '../../excel/port';
-import { translate, type Language, type MessageKey } from '../../i18n/messages';
+import { pick, translate, type Language, type MessageKey } from '../../i18n/messages';
 import { describeError } from '../describeError';
 import { SHEETS, type PaneEngine, type TemplateOptions } from '../paneEngine';
 import { ConfirmReplaceDialog } from './ConfirmReplaceDialog';
@@ -54,6 +54,8 @@ export interface PaneProps {
   readonly initialSettings?: PaneSettings;
   /** Year proposed for a new workbook (tests pass a fixed one). */
   readonly defaultYear?: number;
+  /** Start-up warnings (e.g. no custom functions in this Excel), shown until dismissed. */
+  readonly startupWarnings?: readonly { readonly zh: string; readonly en: string }[];
 }
 
 interface PendingConfirm {
@@ -76,12 +78,13 @@ function isSheetExists(error: unknown): error is SheetExistsError {
  * The task pane: the three actions (新建考核工作簿, 检查数据, 生成排名) and the settings, against
  * any `WorkbookPort` (Excel, the workbench, or a test fake).
  */
-export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, defaultYear = new Date().getFullYear() }: PaneProps) {
+export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, defaultYear = new Date().getFullYear(), startupWarnings = [] }: PaneProps) {
   const styles = useStyles();
   const [settings, setSettings] = useState<PaneSettings>(initialSettings);
   const [tab, setTab] = useState<'actions' | 'settings'>('actions');
   const [busy, setBusy] = useState<Busy | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [warningsShown, setWarningsShown] = useState(startupWarnings.length > 0);
   const [findings, setFindings] = useState<readonly Finding[] | null>(null);
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [highlighted, setHighlighted] = useState(false);
@@ -257,6 +260,13 @@ export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, default
         </Button>
       </header>
 
+      {warningsShown && (
+        <NoticeBar
+          language={language}
+          notice={{ intent: 'warning', text: startupWarnings.map((w) => pick(language, w)).join(' ') }}
+          onDismiss={() => setWarningsShown(false)}
+        />
+      )}
       {notice && <NoticeBar language={language} notice={notice} onDismiss={() => setNotice(null)} />}
 
       <TabList selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value === 'settings' ? 'settings' : 'actions')}>
