@@ -1,0 +1,51 @@
+/** @jest-environment jsdom */
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { defaultEngine } from '../../src/taskpane/defaultEngine';
+import { ExcelJsWorkbook } from '../../src/workbench/excelJsWorkbook';
+import { Workbench } from '../../src/workbench/Workbench';
+
+jest.setTimeout(60_000);
+
+async function sample(name: string): Promise<ExcelJsWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(__dirname, '../../examples', name));
+  return new ExcelJsWorkbook(wb);
+}
+
+describe('Workbench (pane + grid + real engine over the sample ledger)', () => {
+  it('shows the ledger, ranks in one click, opens 排名汇总 with vetoed towns last, and keeps the input sheet', async () => {
+    const port = await sample('ledger.xlsx');
+    const before = await port.readSheets(['乡镇台账', '部门台账', '方案']);
+    render(<Workbench excel={ExcelJS} engine={defaultEngine} initial={port} />);
+    expect(await screen.findByRole('tab', { name: '乡镇台账' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '生成排名' }));
+    await screen.findByTestId('ranking-result', {}, { timeout: 30_000 });
+    await waitFor(() => expect(screen.getByRole('tab', { name: '排名汇总', selected: true })).toBeTruthy());
+    const grid = screen.getByTestId('sheet-grid');
+    const rows = within(grid).getAllByRole('row').slice(1);
+    const cells = (i: number) => within(rows[i]!).getAllByRole('cell').map((td) => td.textContent);
+    expect(cells(0).slice(0, 2)).toEqual(['总排名', '单位']);
+    expect(cells(1)[0]).toBe('1');
+    const vetoedInPane = screen.getAllByTestId('vetoed-unit').map((li) => li.textContent ?? '');
+    expect(vetoedInPane.length).toBeGreaterThan(0);
+    const last = cells(rows.length - 1);
+    expect(vetoedInPane[vetoedInPane.length - 1]).toContain(last[1]);
+    expect(last[0]).toBe('');
+    expect(await port.readSheets(['乡镇台账', '部门台账', '方案'])).toEqual(before);
+  });
+
+  it('refuses to rank the sample with planted errors and selects a finding cell in the grid', async () => {
+    const port = await sample('ledger-errors.xlsx');
+    render(<Workbench excel={ExcelJS} engine={defaultEngine} initial={port} />);
+    fireEvent.click(await screen.findByRole('button', { name: '生成排名' }));
+    expect((await screen.findByRole('alert', {}, { timeout: 30_000 })).textContent).toMatch(/个错误，未生成排名/);
+    expect(await port.listSheets()).not.toContain('排名汇总');
+    const errors = within(screen.getByRole('region', { name: '错误（阻止排名）' })).getAllByRole('button');
+    fireEvent.click(errors[0]!);
+    await waitFor(() => expect(port.view.selection).not.toBeNull());
+    const selection = port.view.selection!;
+    await waitFor(() => expect(document.querySelector(`[data-address="${selection.address}"][data-selected="true"]`)).not.toBeNull());
+  });
+});
