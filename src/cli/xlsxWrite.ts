@@ -70,22 +70,18 @@ export function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Workshe
     if (style) styleRow(row, style, width);
   });
   for (const v of spec.validations ?? []) {
-    const range = parseRange(v.range);
-    if (!range) continue;
-    for (let r = range.r1; r <= range.r2; r++) {
-      for (let c = range.c1; c <= range.c2; c++) {
-        ws.getCell(r, c).dataValidation = {
-          type: 'decimal',
-          operator: 'between',
-          allowBlank: true,
-          formulae: [v.min, v.max],
-          showErrorMessage: true,
-          errorStyle: 'stop',
-          errorTitle: '超出范围 Out of range',
-          error: `应为 ${v.min} 到 ${v.max} 之间的数 / Must be a number from ${v.min} to ${v.max}`,
-        };
-      }
-    }
+    if (!parseRange(v.range)) continue;
+    // A range key is written as one <dataValidation sqref="C2:C21">, not one per cell.
+    validationsOf(ws).model[v.range] = {
+      type: 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [v.min, v.max],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: '超出范围 Out of range',
+      error: `应为 ${v.min} 到 ${v.max} 之间的数 / Must be a number from ${v.min} to ${v.max}`,
+    };
   }
   return ws;
 }
@@ -118,6 +114,79 @@ export async function saveAtomically(target: string, write: (tmp: string) => Pro
   }
 }
 
+/**
+ * Rewrites a worksheet's data validations as non-overlapping rectangles. ExcelJS reads a range
+ * validation back as one entry per cell and, when writing, squeezes them in text order (C10 before
+ * C2), which yields overlapping ranges (C10:C15 and C2:C15) that Excel may flag as corrupt. Doing
+ * the squeeze here keeps a user's validations exactly as they were.
+ */
+export function compactValidations(ws: ExcelJS.Worksheet): void {
+  const dv = validationsOf(ws);
+  const groups = new Map<string, { validation: ExcelJS.DataValidation; cells: { r: number; c: number }[] }>();
+  const out: Record<string, ExcelJS.DataValidation> = {};
+  for (const [address, validation] of Object.entries(dv.model)) {
+    if (!validation) continue;
+    const cell = parseRange(address);
+    if (!cell || address.includes(':')) {
+      out[address] = validation;
+      continue;
+    }
+    const key = JSON.stringify(validation);
+    const g = groups.get(key) ?? { validation, cells: [] };
+    g.cells.push({ r: cell.r1, c: cell.c1 });
+    groups.set(key, g);
+  }
+  for (const { validation, cells } of groups.values()) {
+    // Runs down each column, then runs with the same rows merged across adjacent columns.
+    const byCol = new Map<number, number[]>();
+    for (const { r, c } of cells) byCol.set(c, [...(byCol.get(c) ?? []), r]);
+    const runs: { c1: number; c2: number; r1: number; r2: number }[] = [];
+    for (const c of [...byCol.keys()].sort((a, b) => a - b)) {
+      const rows = [...new Set(byCol.get(c))].sort((a, b) => a - b);
+      let start = rows[0] ?? 0;
+      let prev = start;
+      const flush = () => {
+        const left = runs.find((x) => x.c2 === c - 1 && x.r1 === start && x.r2 === prev);
+        if (left) left.c2 = c;
+        else runs.push({ c1: c, c2: c, r1: start, r2: prev });
+      };
+      for (const r of rows.slice(1)) {
+        if (r === prev + 1) {
+          prev = r;
+          continue;
+        }
+        flush();
+        start = r;
+        prev = r;
+      }
+      if (rows.length > 0) flush();
+    }
+    for (const x of runs) {
+      const a = `${columnName(x.c1)}${x.r1}`;
+      const b = `${columnName(x.c2)}${x.r2}`;
+      out[a === b ? a : `${a}:${b}`] = validation;
+    }
+  }
+  dv.model = out;
+}
+
+/** ExcelJS keeps a sheet's validations in `dataValidations.model` (address -> rule); its typings omit it. */
+function validationsOf(ws: ExcelJS.Worksheet): { model: Record<string, ExcelJS.DataValidation | undefined> } {
+  return (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations;
+}
+
+function columnName(col: number): string {
+  let n = col;
+  let s = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
 export async function saveWorkbook(wb: ExcelJS.Workbook, target: string): Promise<void> {
+  for (const ws of wb.worksheets) compactValidations(ws);
   await saveAtomically(target, (tmp) => wb.xlsx.writeFile(tmp));
 }

@@ -65,3 +65,49 @@ describe('terminal table', () => {
     expect(safeText('a\u001b[31mb\r')).toBe('a?[31mb?');
   });
 });
+
+describe('data validations survive a read/write round trip without overlapping ranges', () => {
+  // ExcelJS alone rewrites C2:C15 as C10:C15 + C2:C15 (it squeezes in text order); saveWorkbook must not.
+  it('writes each validated cell in exactly one range, with the same rule as before', async () => {
+    const { workbookFromSheets } = await import('../../src/cli/xlsxWrite');
+    const { buildTemplateSheets } = await import('../../src/engine/ledger/template');
+    const { DEFAULT_SCHEME } = await import('../../src/engine/scheme/defaultScheme');
+    const dir = tempDir();
+    const first = path.join(dir, 'a.xlsx');
+    const second = path.join(dir, 'b.xlsx');
+    await saveWorkbook(workbookFromSheets(buildTemplateSheets(DEFAULT_SCHEME, { blankRows: 14 })), first);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(first);
+    await saveWorkbook(wb, second);
+    const JSZip = (await import('jszip')).default;
+    for (const file of [first, second]) {
+      const zip = await JSZip.loadAsync(await import('fs').then((fs) => fs.promises.readFile(file)));
+      const xml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+      const refs = [...xml.matchAll(/sqref="([^"]+)"/g)].map((m) => m[1]!);
+      const seen = new Set<string>();
+      for (const ref of refs) {
+        const [a, b = a] = ref.split(':') as [string, string?];
+        const dec = (x: string) => {
+          const m = /^([A-Z]+)(\d+)$/.exec(x)!;
+          return { c: [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), r: Number(m[2]) };
+        };
+        const p = dec(a);
+        const q = dec(b);
+        for (let r = p.r; r <= q.r; r++) for (let c = p.c; c <= q.c; c++) {
+          const key = `${r},${c}`;
+          expect(seen.has(key)).toBe(false);
+          seen.add(key);
+        }
+      }
+      expect(seen.size).toBeGreaterThan(14 * 40);
+    }
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(second);
+    const orig = new ExcelJS.Workbook();
+    await orig.xlsx.readFile(first);
+    for (const addr of ['C2', 'E15', 'AX9']) {
+      expect(back.getWorksheet('乡镇台账')!.getCell(addr).dataValidation).toEqual(orig.getWorksheet('乡镇台账')!.getCell(addr).dataValidation);
+    }
+    expect(back.getWorksheet('乡镇台账')!.getCell('E15').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 20] });
+  });
+});
