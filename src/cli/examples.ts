@@ -83,17 +83,94 @@ export interface Plant {
 }
 
 export const PLANTS: readonly Plant[] = [
-  { sheet: SHEETS.towns, unit: '祖庙街道', code: 'P2', value: '优秀', rule: 'value.not-number', note: 'text in a score cell' },
-  { sheet: SHEETS.towns, unit: '石湾镇街道', code: 'P3.1', value: 25, rule: 'score.above-points', note: 'score above its 20 points' },
-  { sheet: SHEETS.towns, unit: '里水镇', code: 'F8', value: -2, rule: 'score.negative', note: 'negative score' },
-  { sheet: SHEETS.towns, unit: '桂城街道', code: UNIT_HEADER, value: '张槎街道', rule: 'ledger.unit-duplicate', note: 'the same town twice' },
-  { sheet: SHEETS.towns, unit: '南庄镇', code: 'V2T', value: null, rule: 'veto.blank', note: 'veto target missing (V2 has no default target)' },
-  { sheet: SHEETS.towns, unit: '荷城街道', code: 'V1', value: null, rule: 'veto.blank', note: 'veto figure missing' },
-  { sheet: SHEETS.towns, unit: '大沥镇', code: CLASS_HEADER, value: 4, rule: 'ledger.class-invalid', note: 'class not 1/2/3' },
-  { sheet: SHEETS.towns, unit: '狮山镇', code: 'X5D', value: 3, rule: 'adjustment.subset', note: 'X5D more than X5' },
-  { sheet: SHEETS.towns, unit: '西南街道', code: 'X4', value: 1.5, rule: 'adjustment.count', note: 'a count that is not a whole number' },
-  { sheet: SHEETS.towns, unit: '杨和镇', code: 'X3', value: 5, rule: 'adjustment.range', note: 'X3 below 10 points per case' },
-  { sheet: SHEETS.departments, unit: '统计局', code: 'D2', value: 21, rule: 'score.above-points', note: 'department score above its 20 points' },
+  {
+    sheet: SHEETS.towns,
+    unit: '祖庙街道',
+    code: 'P2',
+    value: '优秀',
+    rule: 'value.not-number',
+    note: 'text in a score cell',
+  },
+  {
+    sheet: SHEETS.towns,
+    unit: '石湾镇街道',
+    code: 'P3.1',
+    value: 25,
+    rule: 'score.above-points',
+    note: 'score above its 20 points',
+  },
+  {
+    sheet: SHEETS.towns,
+    unit: '里水镇',
+    code: 'F8',
+    value: -2,
+    rule: 'score.negative',
+    note: 'negative score',
+  },
+  {
+    sheet: SHEETS.towns,
+    unit: '桂城街道',
+    code: UNIT_HEADER,
+    value: '张槎街道',
+    rule: 'ledger.unit-duplicate',
+    note: 'the same town twice',
+  },
+  {
+    sheet: SHEETS.towns,
+    unit: '南庄镇',
+    code: 'V2T',
+    value: null,
+    rule: 'veto.blank',
+    note: 'veto target missing (V2 has no default target)',
+  },
+  {
+    sheet: SHEETS.towns,
+    unit: '荷城街道',
+    code: 'V1',
+    value: null,
+    rule: 'veto.blank',
+    note: 'veto figure missing',
+  },
+  {
+    sheet: SHEETS.towns,
+    unit: '大沥镇',
+    code: CLASS_HEADER,
+    value: 4,
+    rule: 'ledger.class-invalid',
+    note: 'class not 1/2/3',
+  },
+  {
+    sheet: SHEETS.towns,
+    unit: '狮山镇',
+    code: 'X5D',
+    value: 3,
+    rule: 'adjustment.subset',
+    note: 'X5D more than X5',
+  },
+  {
+    sheet: SHEETS.towns,
+    unit: '西南街道',
+    code: 'X4',
+    value: 1.5,
+    rule: 'adjustment.count',
+    note: 'a count that is not a whole number',
+  },
+  {
+    sheet: SHEETS.towns,
+    unit: '杨和镇',
+    code: 'X3',
+    value: 5,
+    rule: 'adjustment.range',
+    note: 'X3 below 10 points per case',
+  },
+  {
+    sheet: SHEETS.departments,
+    unit: '统计局',
+    code: 'D2',
+    value: 21,
+    rule: 'score.above-points',
+    note: 'department score above its 20 points',
+  },
 ];
 
 /** A column removed from 乡镇台账 in the errors sample (reported on the header row). */
@@ -106,7 +183,10 @@ export interface ExpectedFinding {
   readonly note: string;
 }
 
-function fill(sheet: SheetSpec, values: (unit: string, code: string) => CellValue | undefined): SheetSpec {
+function fill(
+  sheet: SheetSpec,
+  values: (unit: string, code: string) => CellValue | undefined,
+): SheetSpec {
   const header = sheet.rows[0] ?? [];
   const codes = header.map((h) => (h === UNIT_HEADER || h === CLASS_HEADER ? h : headerCode(h)));
   const rows = sheet.rows.map((row, r) => {
@@ -126,12 +206,25 @@ function fill(sheet: SheetSpec, values: (unit: string, code: string) => CellValu
  * The sample ledger's sheets (方案, 乡镇台账, 部门台账), and with `withErrors` the planted problems
  * applied, together with the findings they must produce.
  */
-export function buildExampleSheets(withErrors = false): { sheets: SheetSpec[]; expected: ExpectedFinding[] } {
+export function buildExampleSheets(withErrors = false): {
+  sheets: SheetSpec[];
+  expected: ExpectedFinding[];
+} {
   const scheme = DEFAULT_SCHEME;
-  const base = buildTemplateSheets(scheme, { year: EXAMPLE_YEAR, units: EXAMPLE_TOWNS.map(([n]) => n), departments: EXAMPLE_DEPARTMENTS.map(([n]) => n) });
+  const base = buildTemplateSheets(scheme, {
+    year: EXAMPLE_YEAR,
+    units: EXAMPLE_TOWNS.map(([n]) => n),
+    departments: EXAMPLE_DEPARTMENTS.map(([n]) => n),
+  });
   const rand = prng(20240901);
   const leafPoints = new Map<string, number>();
-  const walk = (items: readonly { code: string; points: number; children?: readonly { code: string; points: number }[] }[]) => {
+  const walk = (
+    items: readonly {
+      code: string;
+      points: number;
+      children?: readonly { code: string; points: number }[];
+    }[],
+  ) => {
     for (const it of items) {
       if (it.children && it.children.length > 0) walk(it.children);
       else leafPoints.set(it.code, it.points);
@@ -161,7 +254,9 @@ export function buildExampleSheets(withErrors = false): { sheets: SheetSpec[]; e
     dst.set('P2', src.get('P4') ?? null);
     dst.set('P4', src.get('P2') ?? null);
   }
-  const depScores = new Map(EXAMPLE_DEPARTMENTS.map(([n, ...s]) => [n, new Map(s.map((v, i) => [`D${i + 1}`, v]))]));
+  const depScores = new Map(
+    EXAMPLE_DEPARTMENTS.map(([n, ...s]) => [n, new Map(s.map((v, i) => [`D${i + 1}`, v]))]),
+  );
   let [schemeSheet, towns, deps] = base as [SheetSpec, SheetSpec, SheetSpec];
   towns = fill(towns, (unit, code) => generated.get(unit)?.get(code));
   deps = fill(deps, (unit, code) => depScores.get(unit)?.get(code));
@@ -171,26 +266,57 @@ export function buildExampleSheets(withErrors = false): { sheets: SheetSpec[]; e
   // values, renames last, so every plant finds its row by the original name and its final cell.
   const drop = (towns.rows[0] ?? []).findIndex((h) => headerCode(h) === DROPPED_COLUMN);
   // Validation ranges would shift with the column; the errors sample simply has none.
-  towns = { ...towns, rows: towns.rows.map((r) => r.filter((_, c) => c !== drop)), columns: towns.columns.filter((_, c) => c !== drop), validations: [] };
+  towns = {
+    ...towns,
+    rows: towns.rows.map((r) => r.filter((_, c) => c !== drop)),
+    columns: towns.columns.filter((_, c) => c !== drop),
+    validations: [],
+  };
   const expected: ExpectedFinding[] = [
-    { sheet: SHEETS.towns, cell: cellAddress(0, (towns.rows[0] ?? []).length), rule: 'ledger.column-missing', note: `column ${DROPPED_COLUMN} missing` },
+    {
+      sheet: SHEETS.towns,
+      cell: cellAddress(0, (towns.rows[0] ?? []).length),
+      rule: 'ledger.column-missing',
+      note: `column ${DROPPED_COLUMN} missing`,
+    },
   ];
   const bySheet: Record<string, SheetSpec> = { [SHEETS.towns]: towns, [SHEETS.departments]: deps };
-  const ordered = [...PLANTS].sort((p, q) => Number(p.code === UNIT_HEADER) - Number(q.code === UNIT_HEADER));
+  const ordered = [...PLANTS].sort(
+    (p, q) => Number(p.code === UNIT_HEADER) - Number(q.code === UNIT_HEADER),
+  );
   for (const p of ordered) {
     const sheet = bySheet[p.sheet];
     if (!sheet) continue;
     const header = sheet.rows[0] ?? [];
-    const col = header.findIndex((h) => (h === UNIT_HEADER || h === CLASS_HEADER ? h === p.code : headerCode(h) === p.code));
+    const col = header.findIndex((h) =>
+      h === UNIT_HEADER || h === CLASS_HEADER ? h === p.code : headerCode(h) === p.code,
+    );
     const row = sheet.rows.findIndex((r, i) => i > 0 && r[0] === p.unit);
     if (col < 0 || row < 0) throw new Error(`plant ${p.code}@${p.unit}: no such cell`);
-    const rows = sheet.rows.map((r, i) => (i === row ? r.map((v, c) => (c === col ? p.value : v)) : r));
+    const rows = sheet.rows.map((r, i) =>
+      i === row ? r.map((v, c) => (c === col ? p.value : v)) : r,
+    );
     bySheet[p.sheet] = { ...sheet, rows };
     expected.push({ sheet: p.sheet, cell: cellAddress(row, col), rule: p.rule, note: p.note });
   }
   // A broken 方案: a parent whose points no longer equal its children's sum.
   const p3Row = schemeSheet.rows.findIndex((r) => r[1] === 'P3');
-  schemeSheet = { ...schemeSheet, rows: schemeSheet.rows.map((r, i) => (i === p3Row ? r.map((v, c) => (c === 4 ? 75 : v)) : r)) };
-  expected.push({ sheet: SHEETS.scheme, cell: cellAddress(p3Row, 4), rule: 'scheme.parent-sum', note: 'P3 points differ from the sum of P3.1–P3.4' });
-  return { sheets: [schemeSheet, bySheet[SHEETS.towns] as SheetSpec, bySheet[SHEETS.departments] as SheetSpec], expected };
+  schemeSheet = {
+    ...schemeSheet,
+    rows: schemeSheet.rows.map((r, i) => (i === p3Row ? r.map((v, c) => (c === 4 ? 75 : v)) : r)),
+  };
+  expected.push({
+    sheet: SHEETS.scheme,
+    cell: cellAddress(p3Row, 4),
+    rule: 'scheme.parent-sum',
+    note: 'P3 points differ from the sum of P3.1–P3.4',
+  });
+  return {
+    sheets: [
+      schemeSheet,
+      bySheet[SHEETS.towns] as SheetSpec,
+      bySheet[SHEETS.departments] as SheetSpec,
+    ],
+    expected,
+  };
 }

@@ -109,7 +109,8 @@ class UsageError extends Error {
   }
 }
 
-const both = (lang: Lang, zh: string, en: string) => (lang === 'en' ? `${en} / ${zh}` : `${zh} / ${en}`);
+const both = (lang: Lang, zh: string, en: string) =>
+  lang === 'en' ? `${en} / ${zh}` : `${zh} / ${en}`;
 
 function help(lang: Lang, topic: string): string {
   const h = HELP[topic] ?? HELP.main;
@@ -120,7 +121,11 @@ function help(lang: Lang, topic: string): string {
 function parseCount(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} 应为不小于 0 的整数，收到“${value}”`, `--${name} must be a whole number ≥ 0, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(
+      `--${name} 应为不小于 0 的整数，收到“${value}”`,
+      `--${name} must be a whole number ≥ 0, got "${value}"`,
+    );
   return n;
 }
 
@@ -158,7 +163,12 @@ export function formatFinding(f: Finding, lang: Lang): string {
   return `${qualified(f.sheet, f.cell)}: ${safeText(both(lang, f.zh, f.en), 400)}`;
 }
 
-function printFindings(io: CliIo, findings: readonly Finding[], lang: Lang, maxWarnings = Infinity): void {
+function printFindings(
+  io: CliIo,
+  findings: readonly Finding[],
+  lang: Lang,
+  maxWarnings = Infinity,
+): void {
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   if (errors.length > 0) {
@@ -170,20 +180,52 @@ function printFindings(io: CliIo, findings: readonly Finding[], lang: Lang, maxW
     for (const f of warnings.slice(0, maxWarnings)) io.err(`  ${formatFinding(f, lang)}\n`);
     if (warnings.length > maxWarnings) {
       const more = warnings.length - maxWarnings;
-      io.err(`  … ${both(lang, `另有 ${more} 条警告（用 kaohe check 查看全部）`, `${more} more warnings (kaohe check lists them all)`)}\n`);
+      io.err(
+        `  … ${both(lang, `另有 ${more} 条警告（用 kaohe check 查看全部）`, `${more} more warnings (kaohe check lists them all)`)}\n`,
+      );
     }
   }
 }
 
-const fmt = (n: number | null): string => (n === null ? '' : Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ''));
+const fmt = (n: number | null): string =>
+  n === null ? '' : Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, '');
 
 /** The ranking as terminal text: towns (vetoed last, with reasons) and departments. */
 export function formatRanking(ranking: Ranking, lang: Lang, limit = 200): string {
   const en = lang === 'en';
   const headers = en
-    ? ['Rank', 'Unit', 'Class', 'Party', 'Rank', 'FP', 'Rank', 'Bonus', 'Deduct', 'Total', 'Class rank', 'Flags']
-    : ['总排名', '单位', '类别', '党政线', '排名', '人口计生线', '排名', '加分', '扣分', '总分', '类别内', '标记'];
-  const cols = headers.map((header, i) => ({ header, align: i === 1 || i === 11 ? ('left' as const) : ('right' as const) }));
+    ? [
+        'Rank',
+        'Unit',
+        'Class',
+        'Party',
+        'Rank',
+        'FP',
+        'Rank',
+        'Bonus',
+        'Deduct',
+        'Total',
+        'Class rank',
+        'Flags',
+      ]
+    : [
+        '总排名',
+        '单位',
+        '类别',
+        '党政线',
+        '排名',
+        '人口计生线',
+        '排名',
+        '加分',
+        '扣分',
+        '总分',
+        '类别内',
+        '标记',
+      ];
+  const cols = headers.map((header, i) => ({
+    header,
+    align: i === 1 || i === 11 ? ('left' as const) : ('right' as const),
+  }));
   let units = ranking.units;
   let skipped = 0;
   if (units.length > limit) {
@@ -206,15 +248,26 @@ export function formatRanking(ranking: Ranking, lang: Lang, limit = 200): string
     (u.vetoed ? ['一票否决', ...u.flags] : u.flags).join('、'),
   ]);
   const parts = [renderTable(cols, rows)];
-  if (skipped > 0) parts.push(en ? `… ${skipped} units not shown (see --out / --json)` : `… 中间 ${skipped} 个单位未显示（见 --out / --json）`);
+  if (skipped > 0)
+    parts.push(
+      en
+        ? `… ${skipped} units not shown (see --out / --json)`
+        : `… 中间 ${skipped} 个单位未显示（见 --out / --json）`,
+    );
   for (const u of ranking.units.filter((x) => x.vetoed)) {
-    parts.push(`${safeText(u.unit)}: ${(en ? u.vetoReasonsEn : u.vetoReasons).map((r) => safeText(r, 200)).join('；')}`);
+    parts.push(
+      `${safeText(u.unit)}: ${(en ? u.vetoReasonsEn : u.vetoReasons).map((r) => safeText(r, 200)).join('；')}`,
+    );
   }
   if (ranking.departments.length > 0) {
     parts.push('');
     parts.push(
       renderTable(
-        [{ header: en ? 'Rank' : '排名', align: 'right' }, { header: en ? 'Department' : '部门' }, { header: en ? 'Score' : '得分', align: 'right' }],
+        [
+          { header: en ? 'Rank' : '排名', align: 'right' },
+          { header: en ? 'Department' : '部门' },
+          { header: en ? 'Score' : '得分', align: 'right' },
+        ],
         ranking.departments.map((d) => [fmt(d.rank), d.unit, fmt(d.score)]),
       ),
     );
@@ -243,15 +296,26 @@ export function rankingJson(ranking: Ranking): unknown {
 }
 
 function progress(io: CliIo, lang: Lang, grid: WorkbookGrid) {
-  const rows = grid.sheets.filter((s) => s.name === SHEETS.towns || s.name === SHEETS.departments).reduce((n, s) => n + s.values.length, 0);
+  const rows = grid.sheets
+    .filter((s) => s.name === SHEETS.towns || s.name === SHEETS.departments)
+    .reduce((n, s) => n + s.values.length, 0);
   if (rows < PROGRESS_ROWS) return undefined;
   io.err(`${both(lang, `读取 ${rows} 行…`, `reading ${rows} rows…`)}\n`);
-  return (done: number, total: number) => io.err(`\r${both(lang, '检查', 'checking')} ${done}/${total}${done >= total ? '\n' : ''}`);
+  return (done: number, total: number) =>
+    io.err(`\r${both(lang, '检查', 'checking')} ${done}/${total}${done >= total ? '\n' : ''}`);
 }
 
-async function writeNewWorkbook(io: CliIo, lang: Lang, out: string, force: boolean, make: () => ReturnType<typeof workbookFromSheets>): Promise<number> {
+async function writeNewWorkbook(
+  io: CliIo,
+  lang: Lang,
+  out: string,
+  force: boolean,
+  make: () => ReturnType<typeof workbookFromSheets>,
+): Promise<number> {
   if (!force && (await exists(out))) {
-    io.err(`kaohe: ${both(lang, `${out} 已存在，未覆盖（确需覆盖请加 --force）`, `${out} exists and was not replaced (add --force to replace it)`)}\n`);
+    io.err(
+      `kaohe: ${both(lang, `${out} 已存在，未覆盖（确需覆盖请加 --force）`, `${out} exists and was not replaced (add --force to replace it)`)}\n`,
+    );
     return EXIT.usage;
   }
   await saveWorkbook(make(), out);
@@ -286,35 +350,52 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         'with-errors': { type: 'boolean' },
       },
     });
-    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang 只能是 zh 或 en', '--lang must be zh or en');
+    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en')
+      throw new UsageError('--lang 只能是 zh 或 en', '--lang must be zh or en');
     lang = values.lang === 'en' ? 'en' : 'zh';
     const [command, file, ...extra] = positionals;
     if (!command || command === 'help') {
       io.out(help(lang, file ?? 'main'));
       return command || values.help ? EXIT.ok : EXIT.usage;
     }
-    if (!HELP[command] || command === 'main') throw new UsageError(`未知命令“${command}”（kaohe --help 查看用法）`, `Unknown command "${command}" (see kaohe --help)`);
+    if (!HELP[command] || command === 'main')
+      throw new UsageError(
+        `未知命令“${command}”（kaohe --help 查看用法）`,
+        `Unknown command "${command}" (see kaohe --help)`,
+      );
     if (values.help) {
       io.out(help(lang, command));
       return EXIT.ok;
     }
     if (!file) throw new UsageError(`${command} 需要一个文件名`, `${command} needs a file name`);
-    if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`, `Unexpected arguments: ${extra.join(' ')}`);
+    if (extra.length > 0)
+      throw new UsageError(
+        `多余的参数：${extra.join(' ')}`,
+        `Unexpected arguments: ${extra.join(' ')}`,
+      );
 
     switch (command) {
       case 'template': {
         const year = values.year === undefined ? undefined : Number(values.year);
-        if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) throw new UsageError(`--year 应为四位年份，收到“${values.year}”`, `--year must be a four-digit year, got "${values.year}"`);
+        if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100))
+          throw new UsageError(
+            `--year 应为四位年份，收到“${values.year}”`,
+            `--year must be a four-digit year, got "${values.year}"`,
+          );
         const sheets = buildTemplateSheets(DEFAULT_SCHEME, {
           ...(year !== undefined ? { year } : {}),
           units: splitNames(values.units),
           departments: splitNames(values.departments),
         });
-        return await writeNewWorkbook(io, lang, file, values.force === true, () => workbookFromSheets(sheets));
+        return await writeNewWorkbook(io, lang, file, values.force === true, () =>
+          workbookFromSheets(sheets),
+        );
       }
       case 'example': {
         const { sheets } = buildExampleSheets(values['with-errors'] === true);
-        return await writeNewWorkbook(io, lang, file, values.force === true, () => workbookFromSheets(sheets));
+        return await writeNewWorkbook(io, lang, file, values.force === true, () =>
+          workbookFromSheets(sheets),
+        );
       }
       case 'check':
       case 'rank': {
@@ -322,9 +403,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         const bottomN = parseCount('bottom', values.bottom);
         const out = command === 'rank' ? values.out : undefined;
         const json = command === 'rank' ? values.json : undefined;
-        for (const [flag, target] of [['--out', out], ['--json', json], ['--previous', values.previous]] as const) {
+        for (const [flag, target] of [
+          ['--out', out],
+          ['--json', json],
+          ['--previous', values.previous],
+        ] as const) {
           if (target !== undefined && flag !== '--previous' && (await samePath(target, file))) {
-            throw new UsageError(`${flag} 不能是输入文件本身（${target}）：台账不会被覆盖`, `${flag} cannot be the input file itself (${target}): the ledger is never overwritten`);
+            throw new UsageError(
+              `${flag} 不能是输入文件本身（${target}）：台账不会被覆盖`,
+              `${flag} cannot be the input file itself (${target}): the ledger is never overwritten`,
+            );
           }
         }
         const wb = await loadWorkbook(file);
@@ -344,10 +432,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         if (command === 'check' || !result.ranking) {
           printFindings(io, result.findings, lang, command === 'check' ? Infinity : 30);
           if (errors > 0) {
-            io.err(`${both(lang, `共 ${errors} 个错误、${warnings} 个警告${command === 'rank' ? '；未排名，未写任何文件' : ''}`, `${errors} errors, ${warnings} warnings${command === 'rank' ? '; not ranked, nothing written' : ''}`)}\n`);
+            io.err(
+              `${both(lang, `共 ${errors} 个错误、${warnings} 个警告${command === 'rank' ? '；未排名，未写任何文件' : ''}`, `${errors} errors, ${warnings} warnings${command === 'rank' ? '; not ranked, nothing written' : ''}`)}\n`,
+            );
             return EXIT.data;
           }
-          io.out(`${both(lang, `检查通过：${result.ledger.units.length} 个镇街、${result.ledger.departments.length} 个部门，${warnings} 个警告`, `Checks passed: ${result.ledger.units.length} towns, ${result.ledger.departments.length} departments, ${warnings} warnings`)}\n`);
+          io.out(
+            `${both(lang, `检查通过：${result.ledger.units.length} 个镇街、${result.ledger.departments.length} 个部门，${warnings} 个警告`, `Checks passed: ${result.ledger.units.length} towns, ${result.ledger.departments.length} departments, ${warnings} warnings`)}\n`,
+          );
           return EXIT.ok;
         }
         printFindings(io, result.findings, lang, 30);
@@ -385,7 +477,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
       const message = (e as Error).message;
-      io.err(`kaohe: ${both(lang, `参数错误：${message}（kaohe --help 查看用法）`, `${message} (see kaohe --help)`)}\n`);
+      io.err(
+        `kaohe: ${both(lang, `参数错误：${message}（kaohe --help 查看用法）`, `${message} (see kaohe --help)`)}\n`,
+      );
       return EXIT.usage;
     }
     throw e;

@@ -6,7 +6,8 @@
 
 /** Columns a code point takes in a terminal (0 for combining marks, 2 for wide/full-width). */
 function charWidth(cp: number): number {
-  if (cp === 0 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
+  if (cp === 0 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b || (cp >= 0xfe00 && cp <= 0xfe0f))
+    return 0;
   if (
     (cp >= 0x1100 && cp <= 0x115f) ||
     (cp >= 0x2e80 && cp <= 0x303e) ||
@@ -34,10 +35,22 @@ export function displayWidth(text: string): number {
   return w;
 }
 
+/** C0/C1 controls, line/paragraph separators and bidi overrides (which can disguise text). */
+function isUnsafe(cp: number): boolean {
+  return (
+    cp <= 0x1f ||
+    (cp >= 0x7f && cp <= 0x9f) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2066 && cp <= 0x2069)
+  );
+}
+
 /** Text safe to print: control characters (ESC, CR, …) shown as `?`, clipped to `max` columns. */
 export function safeText(text: string, max = 40): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
+  let clean = '';
+  for (const ch of text) clean += isUnsafe(ch.codePointAt(0) ?? 0) ? '?' : ch;
   if (displayWidth(clean) <= max) return clean;
   let out = '';
   for (const ch of clean) {
@@ -61,12 +74,21 @@ export interface TableColumn {
 }
 
 /** Renders rows under headers, columns separated by two spaces, widths from the widest cell. */
-export function renderTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): string {
+export function renderTable(
+  columns: readonly TableColumn[],
+  rows: readonly (readonly string[])[],
+): string {
   const cells = rows.map((r) => r.map((c) => safeText(c)));
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = columns.map((c, i) =>
+    Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i] ?? ''))),
+  );
   const line = (values: readonly string[]) =>
     columns
-      .map((c, i) => (c.align === 'right' ? padStart(values[i] ?? '', widths[i] ?? 0) : padEnd(values[i] ?? '', widths[i] ?? 0)))
+      .map((c, i) =>
+        c.align === 'right'
+          ? padStart(values[i] ?? '', widths[i] ?? 0)
+          : padEnd(values[i] ?? '', widths[i] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');

@@ -33,7 +33,10 @@ export function toCellValue(value: unknown): CellValue {
     const v = value as Record<string, unknown>;
     if ('formula' in v || 'sharedFormula' in v) return toCellValue(v.result);
     if ('error' in v) return typeof v.error === 'string' ? v.error : '#VALUE!';
-    if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+    if (Array.isArray(v.richText))
+      return (v.richText as { text?: unknown }[])
+        .map((r) => (typeof r.text === 'string' ? r.text : ''))
+        .join('');
     if ('text' in v) return toCellValue(v.text);
   }
   return typeof value === 'bigint' ? Number(value) : null;
@@ -68,9 +71,19 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
     await wb.xlsx.readFile(path);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
-    if (code === 'ENOENT') throw new WorkbookOpenError(path, `找不到文件 ${path}`, `File not found: ${path}`);
-    if (code === 'EACCES' || code === 'EBUSY') throw new WorkbookOpenError(path, `无法打开 ${path}（无权限或被占用）`, `Cannot open ${path} (no permission or in use)`);
-    throw new WorkbookOpenError(path, `${path} 不是有效的 .xlsx 工作簿（${String((e as Error).message ?? e)}）`, `${path} is not a valid .xlsx workbook (${String((e as Error).message ?? e)})`);
+    if (code === 'ENOENT')
+      throw new WorkbookOpenError(path, `找不到文件 ${path}`, `File not found: ${path}`);
+    if (code === 'EACCES' || code === 'EBUSY')
+      throw new WorkbookOpenError(
+        path,
+        `无法打开 ${path}（无权限或被占用）`,
+        `Cannot open ${path} (no permission or in use)`,
+      );
+    throw new WorkbookOpenError(
+      path,
+      `${path} 不是有效的 .xlsx 工作簿（${String((e as Error).message ?? e)}）`,
+      `${path} is not a valid .xlsx workbook (${String((e as Error).message ?? e)})`,
+    );
   }
   return wb;
 }

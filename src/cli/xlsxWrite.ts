@@ -51,7 +51,14 @@ export function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Workshe
   const freezeColumns = spec.freezeColumns ?? 0;
   const ws = wb.addWorksheet(spec.name, {
     views: [{ state: 'frozen', xSplit: freezeColumns, ySplit: spec.freezeRows }],
-    pageSetup: { paperSize: 9, orientation: spec.landscape === false ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: spec.freezeRows > 0 ? `1:${spec.freezeRows}` : undefined },
+    pageSetup: {
+      paperSize: 9,
+      orientation: spec.landscape === false ? 'portrait' : 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: spec.freezeRows > 0 ? `1:${spec.freezeRows}` : undefined,
+    },
   });
   spec.columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
@@ -101,7 +108,10 @@ export function workbookFromSheets(specs: readonly SheetSpec[]): ExcelJS.Workboo
  * Saves through a temporary file in the same directory and renames it into place, so an
  * interrupted run never leaves a half-written workbook behind.
  */
-export async function saveAtomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
+export async function saveAtomically(
+  target: string,
+  write: (tmp: string) => Promise<void>,
+): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
@@ -122,7 +132,10 @@ export async function saveAtomically(target: string, write: (tmp: string) => Pro
  */
 export function compactValidations(ws: ExcelJS.Worksheet): void {
   const dv = validationsOf(ws);
-  const groups = new Map<string, { validation: ExcelJS.DataValidation; cells: { r: number; c: number }[] }>();
+  const groups = new Map<
+    string,
+    { validation: ExcelJS.DataValidation; cells: { r: number; c: number }[] }
+  >();
   const out: Record<string, ExcelJS.DataValidation> = {};
   for (const [address, validation] of Object.entries(dv.model)) {
     if (!validation) continue;
@@ -171,8 +184,14 @@ export function compactValidations(ws: ExcelJS.Worksheet): void {
 }
 
 /** ExcelJS keeps a sheet's validations in `dataValidations.model` (address -> rule); its typings omit it. */
-function validationsOf(ws: ExcelJS.Worksheet): { model: Record<string, ExcelJS.DataValidation | undefined> } {
-  return (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations;
+function validationsOf(ws: ExcelJS.Worksheet): {
+  model: Record<string, ExcelJS.DataValidation | undefined>;
+} {
+  return (
+    ws as unknown as {
+      dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> };
+    }
+  ).dataValidations;
 }
 
 function columnName(col: number): string {

@@ -38,7 +38,12 @@ describe('xlsxRead', () => {
 
   it('writes strings that look like formulas as text', async () => {
     const wb = new ExcelJS.Workbook();
-    addSheet(wb, { name: 'S', rows: [['=1+1', '+cmd', '@SUM(A1)', '-2+3']], columns: [], freezeRows: 0 });
+    addSheet(wb, {
+      name: 'S',
+      rows: [['=1+1', '+cmd', '@SUM(A1)', '-2+3']],
+      columns: [],
+      freezeRows: 0,
+    });
     const file = path.join(tempDir(), 'b.xlsx');
     await saveWorkbook(wb, file);
     const back = new ExcelJS.Workbook();
@@ -56,7 +61,13 @@ describe('terminal table', () => {
   it('counts Chinese characters as two columns and aligns them', () => {
     expect(displayWidth('南庄镇')).toBe(6);
     expect(displayWidth('ab１')).toBe(4);
-    const text = renderTable([{ header: '单位' }, { header: 'n', align: 'right' }], [['南庄镇', '1'], ['ab', '22']]);
+    const text = renderTable(
+      [{ header: '单位' }, { header: 'n', align: 'right' }],
+      [
+        ['南庄镇', '1'],
+        ['ab', '22'],
+      ],
+    );
     const lines = text.split('\n');
     expect(lines.map((l) => displayWidth(l))).toEqual([10, 10, 10, 10]);
   });
@@ -75,13 +86,18 @@ describe('data validations survive a read/write round trip without overlapping r
     const dir = tempDir();
     const first = path.join(dir, 'a.xlsx');
     const second = path.join(dir, 'b.xlsx');
-    await saveWorkbook(workbookFromSheets(buildTemplateSheets(DEFAULT_SCHEME, { blankRows: 14 })), first);
+    await saveWorkbook(
+      workbookFromSheets(buildTemplateSheets(DEFAULT_SCHEME, { blankRows: 14 })),
+      first,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(first);
     await saveWorkbook(wb, second);
     const JSZip = (await import('jszip')).default;
     for (const file of [first, second]) {
-      const zip = await JSZip.loadAsync(await import('fs').then((fs) => fs.promises.readFile(file)));
+      const zip = await JSZip.loadAsync(
+        await import('fs').then((fs) => fs.promises.readFile(file)),
+      );
       const xml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
       const refs = [...xml.matchAll(/sqref="([^"]+)"/g)].map((m) => m[1]!);
       const seen = new Set<string>();
@@ -89,15 +105,19 @@ describe('data validations survive a read/write round trip without overlapping r
         const [a, b = a] = ref.split(':') as [string, string?];
         const dec = (x: string) => {
           const m = /^([A-Z]+)(\d+)$/.exec(x)!;
-          return { c: [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), r: Number(m[2]) };
+          return {
+            c: [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0),
+            r: Number(m[2]),
+          };
         };
         const p = dec(a);
         const q = dec(b);
-        for (let r = p.r; r <= q.r; r++) for (let c = p.c; c <= q.c; c++) {
-          const key = `${r},${c}`;
-          expect(seen.has(key)).toBe(false);
-          seen.add(key);
-        }
+        for (let r = p.r; r <= q.r; r++)
+          for (let c = p.c; c <= q.c; c++) {
+            const key = `${r},${c}`;
+            expect(seen.has(key)).toBe(false);
+            seen.add(key);
+          }
       }
       expect(seen.size).toBeGreaterThan(14 * 40);
     }
@@ -106,8 +126,13 @@ describe('data validations survive a read/write round trip without overlapping r
     const orig = new ExcelJS.Workbook();
     await orig.xlsx.readFile(first);
     for (const addr of ['C2', 'E15', 'AX9']) {
-      expect(back.getWorksheet('乡镇台账')!.getCell(addr).dataValidation).toEqual(orig.getWorksheet('乡镇台账')!.getCell(addr).dataValidation);
+      expect(back.getWorksheet('乡镇台账')!.getCell(addr).dataValidation).toEqual(
+        orig.getWorksheet('乡镇台账')!.getCell(addr).dataValidation,
+      );
     }
-    expect(back.getWorksheet('乡镇台账')!.getCell('E15').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 20] });
+    expect(back.getWorksheet('乡镇台账')!.getCell('E15').dataValidation).toMatchObject({
+      type: 'decimal',
+      formulae: [0, 20],
+    });
   });
 });

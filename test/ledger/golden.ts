@@ -30,18 +30,38 @@ export interface Golden {
   options: { topN: number; bottomN: number; byClass: boolean };
   towns: GoldenTown[];
   order: string[];
-  departments: { unit: string; scores: Record<string, number>; expected: { score: number; rank: number } }[];
+  departments: {
+    unit: string;
+    scores: Record<string, number>;
+    expected: { score: number; rank: number };
+  }[];
 }
 
-export const golden = JSON.parse(readFileSync(path.join(__dirname, '../fixtures/golden.json'), 'utf8')) as Golden;
+export const golden = JSON.parse(
+  readFileSync(path.join(__dirname, '../fixtures/golden.json'), 'utf8'),
+) as Golden;
 
 /** Template sheets filled with the golden inputs: every leaf at full marks unless the case says otherwise. */
 export function goldenSheets(): SheetSpec[] {
   const index = indexScheme(DEFAULT_SCHEME);
-  const sheets = buildTemplateSheets(DEFAULT_SCHEME, { year: 2024, units: golden.towns.map((t) => t.unit), departments: golden.departments.map((d) => d.unit) });
-  const fill = (sheet: SheetSpec, value: (r: number, code: string) => CellValue | undefined): SheetSpec => {
-    const codes = (sheet.rows[0] ?? []).map((h) => (h === '单位' || h === '类别' ? h : headerCode(h)));
-    return { ...sheet, rows: sheet.rows.map((row, r) => (r === 0 ? row : row.map((old, c) => value(r - 1, codes[c] ?? '') ?? old))) };
+  const sheets = buildTemplateSheets(DEFAULT_SCHEME, {
+    year: 2024,
+    units: golden.towns.map((t) => t.unit),
+    departments: golden.departments.map((d) => d.unit),
+  });
+  const fill = (
+    sheet: SheetSpec,
+    value: (r: number, code: string) => CellValue | undefined,
+  ): SheetSpec => {
+    const codes = (sheet.rows[0] ?? []).map((h) =>
+      h === '单位' || h === '类别' ? h : headerCode(h),
+    );
+    return {
+      ...sheet,
+      rows: sheet.rows.map((row, r) =>
+        r === 0 ? row : row.map((old, c) => value(r - 1, codes[c] ?? '') ?? old),
+      ),
+    };
   };
   const [scheme, towns, deps] = sheets as [SheetSpec, SheetSpec, SheetSpec];
   const filledTowns = fill(towns, (r, code) => {
@@ -66,7 +86,13 @@ export function specsToGrid(specs: readonly SheetSpec[]): WorkbookGrid {
 }
 
 /** Grid of a sheet with one cell replaced (0-based row and column). */
-export function withCell(grid: WorkbookGrid, sheet: string, row: number, col: number, value: CellValue): WorkbookGrid {
+export function withCell(
+  grid: WorkbookGrid,
+  sheet: string,
+  row: number,
+  col: number,
+  value: CellValue,
+): WorkbookGrid {
   return {
     sheets: grid.sheets.map((s) =>
       s.name !== sheet

@@ -8,7 +8,11 @@ describe('buildOutputSheets via assessWorkbook', () => {
   const sheet = (name: string) => result.sheets.find((s) => s.name === name)!;
 
   it('builds 排名汇总, 部门排名 and 得分明细', () => {
-    expect(result.sheets.map((s) => s.name).slice(0, 3)).toEqual([SHEETS.summary, SHEETS.departmentRanking, SHEETS.detail]);
+    expect(result.sheets.map((s) => s.name).slice(0, 3)).toEqual([
+      SHEETS.summary,
+      SHEETS.departmentRanking,
+      SHEETS.detail,
+    ]);
   });
 
   it('排名汇总: one row per town, numbers as numbers, vetoed last without rank and with the reason', () => {
@@ -44,15 +48,40 @@ describe('buildOutputSheets via assessWorkbook', () => {
     expect(of('甲镇', 'B1').slice(1, 7)).toEqual(['加分', 'B1', '体制机制创新（项）', 1, 20, 20]);
     expect(of('丁镇', 'X5D')[6]).toBe(-5);
     expect(of('戊街道', 'X3').slice(4, 7)).toEqual([25, null, -25]);
-    expect(of('己镇', 'V1').slice(1, 10)).toEqual(['否决', 'V1', '出生政策符合率', 94.5, null, null, 95, '>=', '未达标，一票否决']);
+    expect(of('己镇', 'V1').slice(1, 10)).toEqual([
+      '否决',
+      'V1',
+      '出生政策符合率',
+      94.5,
+      null,
+      null,
+      95,
+      '>=',
+      '未达标，一票否决',
+    ]);
     expect(of('甲镇', 'V2')[9]).toBe('达标');
-    expect(of('卫生局', 'D1').slice(1, 7)).toEqual(['部门指标', 'D1', '参与统筹解决人口问题', 25, 30, 25]);
+    expect(of('卫生局', 'D1').slice(1, 7)).toEqual([
+      '部门指标',
+      'D1',
+      '参与统筹解决人口问题',
+      25,
+      30,
+      25,
+    ]);
   });
 
   it('writes hostile unit names as plain strings', () => {
-    const grid = withCell(specsToGrid(goldenSheets()), SHEETS.towns, 1, 0, '=HYPERLINK("http://evil","x")');
+    const grid = withCell(
+      specsToGrid(goldenSheets()),
+      SHEETS.towns,
+      1,
+      0,
+      '=HYPERLINK("http://evil","x")',
+    );
     const r = assessWorkbook(grid, golden.options);
-    expect(r.sheets.find((s) => s.name === SHEETS.summary)!.rows[1]![1]).toBe('=HYPERLINK("http://evil","x")');
+    expect(r.sheets.find((s) => s.name === SHEETS.summary)!.rows[1]![1]).toBe(
+      '=HYPERLINK("http://evil","x")',
+    );
   });
 
   it('ranks nothing and builds no sheets while an error stands', () => {

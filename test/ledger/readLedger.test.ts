@@ -10,7 +10,12 @@ const errors = (fs: readonly Finding[]) => fs.filter((f) => f.severity === 'erro
 const at = (fs: readonly Finding[], cell: string) => fs.filter((f) => f.cell === cell);
 
 /** Row 1 (0-based) is the first town, 甲镇. */
-function setTown(grid: WorkbookGrid, row: number, code: string, value: Parameters<typeof withCell>[4]): { grid: WorkbookGrid; cell: string } {
+function setTown(
+  grid: WorkbookGrid,
+  row: number,
+  code: string,
+  value: Parameters<typeof withCell>[4],
+): { grid: WorkbookGrid; cell: string } {
   const col = colOf(grid, T, code);
   return { grid: withCell(grid, T, row, col, value), cell: cellAddress(row, col) };
 }
@@ -37,9 +42,13 @@ describe('readLedger', () => {
     const perm = [...Array(width).keys()].reverse();
     const values = towns.values.map((row, r) => {
       const moved = perm.map((i) => row[i] ?? null);
-      return r === 0 ? [...moved.map((h) => (h === 'P3.1 移民地区综合整治' ? 'P3.1' : h)), '备注', 'Z9 我的列'] : [...moved, '自己的备注', 42];
+      return r === 0
+        ? [...moved.map((h) => (h === 'P3.1 移民地区综合整治' ? 'P3.1' : h)), '备注', 'Z9 我的列']
+        : [...moved, '自己的备注', 42];
     });
-    const shuffled: WorkbookGrid = { sheets: grid.sheets.map((s) => (s.name === T ? { ...s, values } : s)) };
+    const shuffled: WorkbookGrid = {
+      sheets: grid.sheets.map((s) => (s.name === T ? { ...s, values } : s)),
+    };
     const a = readLedger(base());
     const b = readLedger(shuffled);
     expect(errors(b.findings)).toEqual([]);
@@ -68,7 +77,12 @@ describe('readLedger', () => {
     }
     const fs = errors(readLedger(grid).findings);
     expect(fs.map((f) => f.cell).sort()).toEqual([...cells].sort());
-    expect(at(fs, cells[0]!)[0]).toMatchObject({ rule: 'value.not-number', sheet: T, code: 'P2', unit: '甲镇' });
+    expect(at(fs, cells[0]!)[0]).toMatchObject({
+      rule: 'value.not-number',
+      sheet: T,
+      code: 'P2',
+      unit: '甲镇',
+    });
     expect(at(fs, cells[1]!)[0]!.zh).toContain('日期');
     expect(at(fs, cells[2]!)[0]!.rule).toBe('value.boolean');
     expect(at(fs, cells[3]!)[0]!.zh).toContain('#DIV/0!');
@@ -84,7 +98,11 @@ describe('readLedger', () => {
     const neg = setTown(first.grid, 2, 'F8', -1);
     const fs = errors(readLedger(neg.grid).findings);
     expect(at(fs, above)[0]).toMatchObject({ rule: 'score.above-points', code: 'P3.1' });
-    expect(at(fs, neg.cell)[0]).toMatchObject({ rule: 'score.negative', code: 'F8', unit: '乙街道' });
+    expect(at(fs, neg.cell)[0]).toMatchObject({
+      rule: 'score.negative',
+      code: 'F8',
+      unit: '乙街道',
+    });
     expect(fs).toHaveLength(2);
   });
 
@@ -92,7 +110,10 @@ describe('readLedger', () => {
     const { grid, cell } = setTown(base(), 1, 'P2', null);
     const ledger = readLedger(grid);
     expect(errors(ledger.findings)).toEqual([]);
-    expect(at(ledger.findings, cell)[0]).toMatchObject({ severity: 'warning', rule: 'score.blank' });
+    expect(at(ledger.findings, cell)[0]).toMatchObject({
+      severity: 'warning',
+      rule: 'score.blank',
+    });
     expect(ledger.units[0]!.input.scores['P2']).toBeNull();
   });
 
@@ -102,7 +123,16 @@ describe('readLedger', () => {
     grid = setTown(grid, 4, '类别', 4).grid;
     const towns = grid.sheets.find((s) => s.name === T)!;
     const empty = towns.values[0]!.map(() => null);
-    grid = { sheets: grid.sheets.map((s) => (s.name === T ? { ...s, values: [...s.values.slice(0, 3), empty, ...s.values.slice(3), empty, ['', null]] } : s)) };
+    grid = {
+      sheets: grid.sheets.map((s) =>
+        s.name === T
+          ? {
+              ...s,
+              values: [...s.values.slice(0, 3), empty, ...s.values.slice(3), empty, ['', null]],
+            }
+          : s,
+      ),
+    };
     const ledger = readLedger(grid);
     const fs = errors(ledger.findings);
     expect(fs.map((f) => [f.rule, f.cell])).toEqual([
@@ -117,7 +147,11 @@ describe('readLedger', () => {
   it('reports a missing code column on the header row, and every problem rather than the first', () => {
     const grid = base();
     const drop = colOf(grid, T, 'F7');
-    const dropped: WorkbookGrid = { sheets: grid.sheets.map((s) => (s.name === T ? { ...s, values: s.values.map((r) => r.filter((_, c) => c !== drop)) } : s)) };
+    const dropped: WorkbookGrid = {
+      sheets: grid.sheets.map((s) =>
+        s.name === T ? { ...s, values: s.values.map((r) => r.filter((_, c) => c !== drop)) } : s,
+      ),
+    };
     const withText = setTown(dropped, 1, 'P2', 'abc');
     const fs = errors(readLedger(withText.grid).findings);
     const missing = fs.find((f) => f.rule === 'ledger.column-missing')!;
@@ -130,8 +164,13 @@ describe('readLedger', () => {
     const grid = base();
     const towns = grid.sheets.find((s) => s.name === T)!;
     const p3 = ['P3.1', 'P3.2', 'P3.3', 'P3.4'].map((c) => colOf(grid, T, c));
-    const values = towns.values.map((row, r) => [...row.filter((_, c) => !p3.includes(c)), r === 0 ? 'P3 综合治理' : 70]);
-    const ledger = readLedger({ sheets: grid.sheets.map((s) => (s.name === T ? { ...s, values } : s)) });
+    const values = towns.values.map((row, r) => [
+      ...row.filter((_, c) => !p3.includes(c)),
+      r === 0 ? 'P3 综合治理' : 70,
+    ]);
+    const ledger = readLedger({
+      sheets: grid.sheets.map((s) => (s.name === T ? { ...s, values } : s)),
+    });
     expect(errors(ledger.findings)).toEqual([]);
     expect(ledger.units[0]!.input.scores['P3']).toBe(70);
   });
@@ -152,23 +191,44 @@ describe('readLedger', () => {
     grid = setTown(grid, 2, 'X3', 5).grid;
     const x5d = setTown(grid, 3, 'X5D', 3); // 丁镇 has X5 = 2
     const fs = errors(readLedger(x5d.grid).findings);
-    expect(fs.map((f) => f.rule).sort()).toEqual(['adjustment.count', 'adjustment.range', 'adjustment.subset']);
+    expect(fs.map((f) => f.rule).sort()).toEqual([
+      'adjustment.count',
+      'adjustment.range',
+      'adjustment.subset',
+    ]);
     expect(fs.find((f) => f.rule === 'adjustment.subset')!.cell).toBe(x5d.cell);
   });
 
   it('finds the header row below a title row', () => {
     const grid = base();
-    const titled: WorkbookGrid = { sheets: grid.sheets.map((s) => (s.name === T ? { ...s, values: [['2024 年度乡镇台账'], ...s.values] } : s)) };
+    const titled: WorkbookGrid = {
+      sheets: grid.sheets.map((s) =>
+        s.name === T ? { ...s, values: [['2024 年度乡镇台账'], ...s.values] } : s,
+      ),
+    };
     const ledger = readLedger(titled);
     expect(errors(ledger.findings)).toEqual([]);
     expect(ledger.units[0]!.source.row).toBe(3);
   });
 
   it('reports a missing towns sheet and a sheet without a 单位 column, and never throws on odd grids', () => {
-    expect(errors(readLedger({ sheets: [] }).findings)[0]).toMatchObject({ rule: 'ledger.sheet-missing', sheet: T });
+    expect(errors(readLedger({ sheets: [] }).findings)[0]).toMatchObject({
+      rule: 'ledger.sheet-missing',
+      sheet: T,
+    });
     const noUnit = readLedger({ sheets: [{ name: T, values: [['名称', 'P1']] }] });
-    expect(errors(noUnit.findings)[0]).toMatchObject({ rule: 'ledger.unit-column-missing', cell: 'A1' });
-    expect(() => readLedger({ sheets: [{ name: T, values: [] }, { name: SHEETS.scheme, values: [[]] }] })).not.toThrow();
+    expect(errors(noUnit.findings)[0]).toMatchObject({
+      rule: 'ledger.unit-column-missing',
+      cell: 'A1',
+    });
+    expect(() =>
+      readLedger({
+        sheets: [
+          { name: T, values: [] },
+          { name: SHEETS.scheme, values: [[]] },
+        ],
+      }),
+    ).not.toThrow();
     const headerOnly = readLedger({ sheets: [{ name: T, values: [['单位']] }] });
     expect(headerOnly.units).toEqual([]);
   });
@@ -187,13 +247,22 @@ describe('readLedger', () => {
     const broken = withCell(setTown(grid, 1, 'P2', 'abc').grid, SHEETS.scheme, row, 4, 75);
     const ledger = readLedger(broken);
     const fs = errors(ledger.findings);
-    expect(fs.find((f) => f.sheet === SHEETS.scheme)).toMatchObject({ rule: 'scheme.parent-sum', cell: `E${row + 1}` });
+    expect(fs.find((f) => f.sheet === SHEETS.scheme)).toMatchObject({
+      rule: 'scheme.parent-sum',
+      cell: `E${row + 1}`,
+    });
     expect(fs.some((f) => f.sheet === T && f.rule === 'value.not-number')).toBe(true);
     expect(ledger.customScheme).toBe(false);
   });
 
   it('reads departments with their own problems', () => {
-    const grid = withCell(withCell(base(), SHEETS.departments, 2, 0, '卫生局'), SHEETS.departments, 1, 2, 21);
+    const grid = withCell(
+      withCell(base(), SHEETS.departments, 2, 0, '卫生局'),
+      SHEETS.departments,
+      1,
+      2,
+      21,
+    );
     const fs = errors(readLedger(grid).findings).filter((f) => f.sheet === SHEETS.departments);
     expect(fs.map((f) => [f.rule, f.cell])).toEqual([
       ['score.above-points', 'C2'],

@@ -47,10 +47,15 @@ describe('readScheme', () => {
     const rs = rows();
     rs[rowOf(rs, 'V2')]![col('indicators')] = 'F4.9';
     const got = read(rs);
-    expect(got.findings.map((f) => [f.rule, f.cell])).toEqual([['scheme.veto-unknown-indicator', `J${rowOf(rs, 'V2') + 1}`]]);
+    expect(got.findings.map((f) => [f.rule, f.cell])).toEqual([
+      ['scheme.veto-unknown-indicator', `J${rowOf(rs, 'V2') + 1}`],
+    ]);
   });
 
   it('reports missing required headers', () => {
-    expect(read([['代码', '项目']]).findings.map((f) => f.rule)).toEqual(['scheme.header-missing', 'scheme.header-missing']);
+    expect(read([['代码', '项目']]).findings.map((f) => f.rule)).toEqual([
+      'scheme.header-missing',
+      'scheme.header-missing',
+    ]);
   });
 });

@@ -5,10 +5,18 @@ import { readScheme } from '../../src/engine/ledger/readScheme';
 import { SHEETS } from '../../src/engine/ledger/types';
 
 describe('buildTemplateSheets', () => {
-  const [scheme, towns, deps] = buildTemplateSheets(DEFAULT_SCHEME, { year: 2024, units: ['祖庙街道', '=HYPERLINK("http://x")'], departments: ['卫生局'] });
+  const [scheme, towns, deps] = buildTemplateSheets(DEFAULT_SCHEME, {
+    year: 2024,
+    units: ['祖庙街道', '=HYPERLINK("http://x")'],
+    departments: ['卫生局'],
+  });
 
   it('writes 方案, 乡镇台账 and 部门台账 in that order', () => {
-    expect([scheme!.name, towns!.name, deps!.name]).toEqual([SHEETS.scheme, SHEETS.towns, SHEETS.departments]);
+    expect([scheme!.name, towns!.name, deps!.name]).toEqual([
+      SHEETS.scheme,
+      SHEETS.towns,
+      SHEETS.departments,
+    ]);
   });
 
   it('heads every column with CODE 中文名: unit, class, P/F leaves, veto inputs, adjustment inputs', () => {
@@ -21,10 +29,28 @@ describe('buildTemplateSheets', () => {
     expect(codes.slice(vStart, vStart + 4)).toEqual(['V1', 'V1T', 'V2', 'V2T']);
     expect(header[vStart]).toBe('V1 出生政策符合率');
     expect(header[vStart + 1]).toBe('V1T 出生政策符合率目标');
-    expect(codes.slice(vStart + 4)).toEqual(['B1', 'B2C', 'B2P', 'B2N', 'X1', 'X2', 'X3', 'X4', 'X5', 'X5D', 'X6']);
+    expect(codes.slice(vStart + 4)).toEqual([
+      'B1',
+      'B2C',
+      'B2P',
+      'B2N',
+      'X1',
+      'X2',
+      'X3',
+      'X4',
+      'X5',
+      'X5D',
+      'X6',
+    ]);
     expect(codes.filter((c) => c?.startsWith('P'))).toHaveLength(11);
     expect(codes.filter((c) => c?.startsWith('F'))).toHaveLength(25);
-    expect(deps!.rows[0]).toEqual(['单位', 'D1 参与统筹解决人口问题', 'D2 经常性工作机制', 'D3 系统内监督与一票否决', 'D4 信息共享与协作']);
+    expect(deps!.rows[0]).toEqual([
+      '单位',
+      'D1 参与统筹解决人口问题',
+      'D2 经常性工作机制',
+      'D3 系统内监督与一票否决',
+      'D4 信息共享与协作',
+    ]);
   });
 
   it('pre-fills unit names as plain text and the default veto target', () => {
@@ -38,8 +64,14 @@ describe('buildTemplateSheets', () => {
   it('validates each score column between 0 and its points, freezes the header, prints landscape', () => {
     const cols = townColumns(DEFAULT_SCHEME);
     const p31 = cols.findIndex((c) => c.code === 'P3.1');
-    const v = towns!.validations!.find((x) => x.range.startsWith(`${String.fromCharCode(65 + p31)}2:`))!;
-    expect(v).toEqual({ range: `${String.fromCharCode(65 + p31)}2:${String.fromCharCode(65 + p31)}3`, min: 0, max: 20 });
+    const v = towns!.validations!.find((x) =>
+      x.range.startsWith(`${String.fromCharCode(65 + p31)}2:`),
+    )!;
+    expect(v).toEqual({
+      range: `${String.fromCharCode(65 + p31)}2:${String.fromCharCode(65 + p31)}3`,
+      min: 0,
+      max: 20,
+    });
     expect(towns!.freezeRows).toBe(1);
     expect(towns!.landscape).toBe(true);
     expect(towns!.columns).toHaveLength(cols.length);

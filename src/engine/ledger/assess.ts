@@ -35,7 +35,10 @@ export const isError = (f: Finding): boolean => f.severity === 'error';
  */
 export function assessWorkbook(workbook: WorkbookGrid, options: AssessOptions = {}): Assessment {
   const ledger = readLedger(workbook, options.onProgress ? { onProgress: options.onProgress } : {});
-  const findings: Finding[] = [...ledger.findings, ...runChecks(ledger, workbook, options.previous ? { previous: options.previous } : {})];
+  const findings: Finding[] = [
+    ...ledger.findings,
+    ...runChecks(ledger, workbook, options.previous ? { previous: options.previous } : {}),
+  ];
   if (findings.some(isError)) return { ledger, findings, ranking: null, sheets: [] };
   const rankOptions: RankOptions = {
     ...(options.topN !== undefined ? { topN: options.topN } : {}),
@@ -48,7 +51,9 @@ export function assessWorkbook(workbook: WorkbookGrid, options: AssessOptions = 
     ledger.departments.map((d) => d.input),
     rankOptions,
   );
-  const sheets = [...buildOutputSheets(ranking, ledger, options.lang ? { lang: options.lang } : {})];
+  const sheets = [
+    ...buildOutputSheets(ranking, ledger, options.lang ? { lang: options.lang } : {}),
+  ];
   const analysis = buildItemAnalysisSheet(ledger);
   if (analysis.rows.length > 0) sheets.push(analysis);
   return { ledger, findings, ranking, sheets };

@@ -40,7 +40,8 @@ export function qualified(sheet: string, cell: string | null): string {
 export const DATE_MARKER = '#DATE!';
 
 /** Excel error values a formula may have cached (#DIV/0! …); readers pass them on as this text. */
-const EXCEL_ERRORS = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const EXCEL_ERRORS =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 /** @example dateMarker(new Date('2024-03-01')) // '#DATE!2024-03-01' */
 export function dateMarker(date: Date): string {
@@ -58,7 +59,9 @@ export function isExcelError(value: CellValue): boolean {
 
 /** True for null, '' and whitespace: what a blank cell may arrive as. */
 export function isBlankCell(value: CellValue | undefined): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  return (
+    value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+  );
 }
 
 /** A value as a person would read it in a message, clipped. */

@@ -53,7 +53,16 @@ function leafColumns(items: readonly SchemeItem[]): LedgerColumn[] {
   const walk = (list: readonly SchemeItem[]) => {
     for (const it of list) {
       if (it.children && it.children.length > 0) walk(it.children);
-      else out.push({ code: it.code, labelZh: it.labelZh, labelEn: it.labelEn, kind: 'item', min: 0, max: it.points, width: Math.max(10, Math.min(24, it.labelZh.length * 2 + 6)) });
+      else
+        out.push({
+          code: it.code,
+          labelZh: it.labelZh,
+          labelEn: it.labelEn,
+          kind: 'item',
+          min: 0,
+          max: it.points,
+          width: Math.max(10, Math.min(24, it.labelZh.length * 2 + 6)),
+        });
     }
   };
   walk(items);
@@ -64,17 +73,49 @@ function leafColumns(items: readonly SchemeItem[]): LedgerColumn[] {
 export function townColumns(scheme: Scheme): LedgerColumn[] {
   const cols: LedgerColumn[] = [
     { code: UNIT_HEADER, labelZh: UNIT_HEADER, labelEn: 'Unit', kind: 'unit', width: 14 },
-    { code: CLASS_HEADER, labelZh: CLASS_HEADER, labelEn: 'Class', kind: 'class', min: 1, max: 3, width: 6 },
+    {
+      code: CLASS_HEADER,
+      labelZh: CLASS_HEADER,
+      labelEn: 'Class',
+      kind: 'class',
+      min: 1,
+      max: 3,
+      width: 6,
+    },
   ];
   for (const line of scheme.lines) if (line.code !== 'D') cols.push(...leafColumns(line.items));
   for (const v of scheme.vetoes) {
     const max = v.unit === '%' ? 100 : 1000;
-    cols.push({ code: v.code, labelZh: v.labelZh, labelEn: v.labelEn, kind: 'veto', min: 0, max, width: 16 });
-    cols.push({ code: v.code + TARGET_SUFFIX, labelZh: `${v.labelZh}目标`, labelEn: `${v.labelEn} target`, kind: 'vetoTarget', min: 0, max, width: 16 });
+    cols.push({
+      code: v.code,
+      labelZh: v.labelZh,
+      labelEn: v.labelEn,
+      kind: 'veto',
+      min: 0,
+      max,
+      width: 16,
+    });
+    cols.push({
+      code: v.code + TARGET_SUFFIX,
+      labelZh: `${v.labelZh}目标`,
+      labelEn: `${v.labelEn} target`,
+      kind: 'vetoTarget',
+      min: 0,
+      max,
+      width: 16,
+    });
   }
   for (const rule of scheme.adjustments) {
     for (const input of rule.inputs) {
-      cols.push({ code: input.code, labelZh: input.labelZh, labelEn: input.labelEn, kind: 'adjustment', min: 0, max: input.mode === 'points' ? 1000 : 100, width: 14 });
+      cols.push({
+        code: input.code,
+        labelZh: input.labelZh,
+        labelEn: input.labelEn,
+        kind: 'adjustment',
+        min: 0,
+        max: input.mode === 'points' ? 1000 : 100,
+        width: 14,
+      });
     }
   }
   return cols;
@@ -83,5 +124,8 @@ export function townColumns(scheme: Scheme): LedgerColumn[] {
 /** Columns of the 部门台账 sheet: 单位, then the D leaves. */
 export function departmentColumns(scheme: Scheme): LedgerColumn[] {
   const d = indexScheme(scheme).line('D');
-  return [{ code: UNIT_HEADER, labelZh: UNIT_HEADER, labelEn: 'Unit', kind: 'unit', width: 14 }, ...(d ? leafColumns(d.items) : [])];
+  return [
+    { code: UNIT_HEADER, labelZh: UNIT_HEADER, labelEn: 'Unit', kind: 'unit', width: 14 },
+    ...(d ? leafColumns(d.items) : []),
+  ];
 }

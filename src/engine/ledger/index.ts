@@ -9,6 +9,12 @@ export { readScheme } from './readScheme';
 export type { SchemeReadResult } from './readScheme';
 export { readLedger } from './readLedger';
 export type { ReadLedgerOptions } from './readLedger';
-export { buildOutputSheets, unitRowStyle, SUMMARY_HEADERS, DEPARTMENT_HEADERS, DETAIL_HEADERS } from './outputs';
+export {
+  buildOutputSheets,
+  unitRowStyle,
+  SUMMARY_HEADERS,
+  DEPARTMENT_HEADERS,
+  DETAIL_HEADERS,
+} from './outputs';
 export { assessWorkbook, isError } from './assess';
 export type { AssessOptions, Assessment } from './assess';

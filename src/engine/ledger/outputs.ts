@@ -13,9 +13,34 @@ export interface OutputOptions {
 const SCORE = '0.00';
 const RANK = '0';
 
-export const SUMMARY_HEADERS = ['总排名', '单位', '类别', '党政线得分', '党政线排名', '人口计生线得分', '人口计生线排名', '加分', '扣分', '总分', '类别内排名', '标记', '否决原因'] as const;
+export const SUMMARY_HEADERS = [
+  '总排名',
+  '单位',
+  '类别',
+  '党政线得分',
+  '党政线排名',
+  '人口计生线得分',
+  '人口计生线排名',
+  '加分',
+  '扣分',
+  '总分',
+  '类别内排名',
+  '标记',
+  '否决原因',
+] as const;
 export const DEPARTMENT_HEADERS = ['排名', '单位', '得分'] as const;
-export const DETAIL_HEADERS = ['单位', '类型', '代码', '名称', '输入', '满分/每次', '得分', '目标', '方向', '结果'] as const;
+export const DETAIL_HEADERS = [
+  '单位',
+  '类型',
+  '代码',
+  '名称',
+  '输入',
+  '满分/每次',
+  '得分',
+  '目标',
+  '方向',
+  '结果',
+] as const;
 
 /** Style of a summary row: vetoed first, then the worst flag, then the best. */
 export function unitRowStyle(u: RankedUnit): CellStyle | undefined {
@@ -32,12 +57,40 @@ function summarySheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
   for (const u of ranking.units) {
     const marks = u.vetoed ? ['一票否决', ...u.flags] : [...u.flags];
     const reasons = lang === 'en' ? u.vetoReasonsEn : u.vetoReasons;
-    rows.push([u.rank.total, u.unit, u.unitClass, u.party, u.rank.party, u.fp, u.rank.fp, u.bonus, u.deduction, u.total, u.rank.class, marks.join('、'), reasons.join('；')]);
+    rows.push([
+      u.rank.total,
+      u.unit,
+      u.unitClass,
+      u.party,
+      u.rank.party,
+      u.fp,
+      u.rank.fp,
+      u.bonus,
+      u.deduction,
+      u.total,
+      u.rank.class,
+      marks.join('、'),
+      reasons.join('；'),
+    ]);
     const style = unitRowStyle(u);
     if (style) rowStyles[rows.length - 1] = style;
   }
   const ranked = ranking.units.filter((u) => !u.vetoed && u.total !== null).length;
-  const fmts = [RANK, undefined, RANK, SCORE, RANK, SCORE, RANK, SCORE, SCORE, SCORE, RANK, undefined, undefined];
+  const fmts = [
+    RANK,
+    undefined,
+    RANK,
+    SCORE,
+    RANK,
+    SCORE,
+    RANK,
+    SCORE,
+    SCORE,
+    SCORE,
+    RANK,
+    undefined,
+    undefined,
+  ];
   const widths = [8, 16, 6, 11, 11, 13, 13, 8, 8, 10, 11, 22, 60];
   return {
     name: SHEETS.summary,
@@ -50,14 +103,23 @@ function summarySheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
     freezeRows: 1,
     freezeColumns: 2,
     landscape: true,
-    ...(ranked > 0 ? { chart: { labelColumn: 1, valueColumn: 9, rowCount: ranked, title: '总分 Total score' } } : {}),
+    ...(ranked > 0
+      ? { chart: { labelColumn: 1, valueColumn: 9, rowCount: ranked, title: '总分 Total score' } }
+      : {}),
   };
 }
 
 function departmentSheet(ranking: Ranking): SheetSpec {
   const rows: CellValue[][] = [[...DEPARTMENT_HEADERS]];
   for (const d of ranking.departments) rows.push([d.rank, d.unit, d.score]);
-  return { name: SHEETS.departmentRanking, rows, columns: [{ width: 8, numFmt: RANK }, { width: 18 }, { width: 10, numFmt: SCORE }], rowStyles: { 0: 'header' }, freezeRows: 1, landscape: true };
+  return {
+    name: SHEETS.departmentRanking,
+    rows,
+    columns: [{ width: 8, numFmt: RANK }, { width: 18 }, { width: 10, numFmt: SCORE }],
+    rowStyles: { 0: 'header' },
+    freezeRows: 1,
+    landscape: true,
+  };
 }
 
 function detailSheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
@@ -68,11 +130,33 @@ function detailSheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
       const name = en ? e.labelEn : e.labelZh;
       switch (e.kind) {
         case 'item':
-          rows.push([u.unit, e.isLeaf ? '指标' : '小计', e.code, name, e.input, e.points, e.score, null, null, null]);
+          rows.push([
+            u.unit,
+            e.isLeaf ? '指标' : '小计',
+            e.code,
+            name,
+            e.input,
+            e.points,
+            e.score,
+            null,
+            null,
+            null,
+          ]);
           break;
         case 'bonus':
         case 'deduction':
-          rows.push([u.unit, e.kind === 'bonus' ? '加分' : '扣分', e.inputCode, name, e.count ?? e.points, e.pointsEach, e.kind === 'bonus' ? e.points : -e.points, null, null, null]);
+          rows.push([
+            u.unit,
+            e.kind === 'bonus' ? '加分' : '扣分',
+            e.inputCode,
+            name,
+            e.count ?? e.points,
+            e.pointsEach,
+            e.kind === 'bonus' ? e.points : -e.points,
+            null,
+            null,
+            null,
+          ]);
           break;
         case 'veto':
           rows.push([
@@ -92,12 +176,35 @@ function detailSheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
     }
   }
   for (const d of ranking.departments) {
-    for (const e of d.explanation) rows.push([d.unit, e.isLeaf ? '部门指标' : '部门小计', e.code, en ? e.labelEn : e.labelZh, e.input, e.points, e.score, null, null, null]);
+    for (const e of d.explanation)
+      rows.push([
+        d.unit,
+        e.isLeaf ? '部门指标' : '部门小计',
+        e.code,
+        en ? e.labelEn : e.labelZh,
+        e.input,
+        e.points,
+        e.score,
+        null,
+        null,
+        null,
+      ]);
   }
   return {
     name: SHEETS.detail,
     rows,
-    columns: [{ width: 16 }, { width: 8 }, { width: 8 }, { width: 30 }, { width: 10, numFmt: 'General' }, { width: 10, numFmt: 'General' }, { width: 10, numFmt: SCORE }, { width: 10, numFmt: 'General' }, { width: 6 }, { width: 16 }],
+    columns: [
+      { width: 16 },
+      { width: 8 },
+      { width: 8 },
+      { width: 30 },
+      { width: 10, numFmt: 'General' },
+      { width: 10, numFmt: 'General' },
+      { width: 10, numFmt: SCORE },
+      { width: 10, numFmt: 'General' },
+      { width: 6 },
+      { width: 16 },
+    ],
     rowStyles: { 0: 'header' },
     freezeRows: 1,
     freezeColumns: 1,
@@ -110,7 +217,11 @@ function detailSheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
  * rank, marked 一票否决 with the figures that caused it; rows carry styles (top/yellow/last/vetoed).
  * @example buildOutputSheets(ranking, ledger).map((s) => s.name) // ['排名汇总', '部门排名', '得分明细']
  */
-export function buildOutputSheets(ranking: Ranking, _ledger: Ledger, options: OutputOptions = {}): SheetSpec[] {
+export function buildOutputSheets(
+  ranking: Ranking,
+  _ledger: Ledger,
+  options: OutputOptions = {},
+): SheetSpec[] {
   const lang = options.lang ?? 'zh';
   return [summarySheet(ranking, lang), departmentSheet(ranking), detailSheet(ranking, lang)];
 }

@@ -3,16 +3,40 @@
  * way as a Finding on its cell. Columns are found by the code their header starts with, so a
  * person may reorder them or add columns of their own.
  */
-import type { DepartmentInput, Problem, Scheme, SchemeItem, UnitClass, UnitInput, VetoInput } from '../types';
+import type {
+  DepartmentInput,
+  Problem,
+  Scheme,
+  SchemeItem,
+  UnitClass,
+  UnitInput,
+  VetoInput,
+} from '../types';
 import { DEFAULT_SCHEME } from '../scheme/defaultScheme';
 import { indexScheme } from '../scheme/schemeIndex';
 import { parseRate, parseScore } from '../score/parseNumber';
 import { scoreDepartment, scoreUnit } from '../score/scoreUnit';
 import { isKaoheError } from '../errors';
-import { cellAddress, columnLetter, isBlankCell, isDateMarker, isExcelError, showValue } from './cells';
+import {
+  cellAddress,
+  columnLetter,
+  isBlankCell,
+  isDateMarker,
+  isExcelError,
+  showValue,
+} from './cells';
 import { CLASS_HEADER, TARGET_SUFFIX, UNIT_HEADER, headerCode } from './columns';
 import { readScheme } from './readScheme';
-import { SHEETS, type CellValue, type Finding, type Ledger, type LedgerDepartment, type LedgerUnit, type SheetGrid, type WorkbookGrid } from './types';
+import {
+  SHEETS,
+  type CellValue,
+  type Finding,
+  type Ledger,
+  type LedgerDepartment,
+  type LedgerUnit,
+  type SheetGrid,
+  type WorkbookGrid,
+} from './types';
 
 export interface ReadLedgerOptions {
   /** Called every few hundred rows with rows done and rows in total (progress for big workbooks). */
@@ -31,7 +55,8 @@ interface SheetLayout {
   readonly width: number;
 }
 
-const norm = (v: CellValue | undefined): string => (typeof v === 'string' ? v.replace(/[\u3000\u00a0]/g, ' ').trim() : '');
+const norm = (v: CellValue | undefined): string =>
+  typeof v === 'string' ? v.replace(/[\u3000\u00a0]/g, ' ').trim() : '';
 
 function findLayout(sheet: SheetGrid, known: ReadonlySet<string>, push: Push): SheetLayout | null {
   let headerRow = -1;
@@ -75,9 +100,13 @@ function findLayout(sheet: SheetGrid, known: ReadonlySet<string>, push: Push): S
 }
 
 /** Codes of the leaves not covered by a column of their own or of an ancestor. */
-function missingItemCodes(items: readonly SchemeItem[], cols: ReadonlyMap<string, number>): string[] {
+function missingItemCodes(
+  items: readonly SchemeItem[],
+  cols: ReadonlyMap<string, number>,
+): string[] {
   const out: string[] = [];
-  const covered = (it: SchemeItem): boolean => cols.has(it.code) || (!!it.children && it.children.length > 0 && it.children.every(covered));
+  const covered = (it: SchemeItem): boolean =>
+    cols.has(it.code) || (!!it.children && it.children.length > 0 && it.children.every(covered));
   const collect = (it: SchemeItem) => {
     if (covered(it)) return;
     if (it.children && it.children.length > 0) it.children.forEach(collect);
@@ -87,7 +116,16 @@ function missingItemCodes(items: readonly SchemeItem[], cols: ReadonlyMap<string
   return out;
 }
 
-function missingColumn(push: Push, layout: SheetLayout, code: string, labelZh: string, labelEn: string, severity: 'error' | 'warning' = 'error', noteZh = '', noteEn = '') {
+function missingColumn(
+  push: Push,
+  layout: SheetLayout,
+  code: string,
+  labelZh: string,
+  labelEn: string,
+  severity: 'error' | 'warning' = 'error',
+  noteZh = '',
+  noteEn = '',
+) {
   push({
     severity,
     rule: 'ledger.column-missing',
@@ -99,24 +137,67 @@ function missingColumn(push: Push, layout: SheetLayout, code: string, labelZh: s
 }
 
 /** A number from a cell, or null for a blank; reports text, dates, booleans and Excel errors. */
-function readNumber(value: CellValue | undefined, cell: string, code: string, label: string, unit: string, push: Push, rate: boolean): number | null | undefined {
+function readNumber(
+  value: CellValue | undefined,
+  cell: string,
+  code: string,
+  label: string,
+  unit: string,
+  push: Push,
+  rate: boolean,
+): number | null | undefined {
   if (isBlankCell(value ?? null)) return null;
   const bad = (rule: string, zh: string, en: string) => {
     push({ severity: 'error', rule, cell, code, unit, zh, en });
     return undefined;
   };
-  if (typeof value === 'boolean') return bad('value.boolean', `${code} ${label}：逻辑值 ${showValue(value)} 不是数字`, `${code}: the logical value ${showValue(value)} is not a number`);
-  if (isDateMarker(value ?? null)) return bad('value.date', `${code} ${label}：日期 ${showValue(value ?? null)} 不是分数（单元格是否被设成了日期格式？）`, `${code}: the date ${showValue(value ?? null)} is not a score (is the cell formatted as a date?)`);
-  if (isExcelError(value ?? null)) return bad('value.formula-error', `${code} ${label}：公式结果是错误值 ${showValue(value ?? null)}`, `${code}: the formula's result is the error ${showValue(value ?? null)}`);
+  if (typeof value === 'boolean')
+    return bad(
+      'value.boolean',
+      `${code} ${label}：逻辑值 ${showValue(value)} 不是数字`,
+      `${code}: the logical value ${showValue(value)} is not a number`,
+    );
+  if (isDateMarker(value ?? null))
+    return bad(
+      'value.date',
+      `${code} ${label}：日期 ${showValue(value ?? null)} 不是分数（单元格是否被设成了日期格式？）`,
+      `${code}: the date ${showValue(value ?? null)} is not a score (is the cell formatted as a date?)`,
+    );
+  if (isExcelError(value ?? null))
+    return bad(
+      'value.formula-error',
+      `${code} ${label}：公式结果是错误值 ${showValue(value ?? null)}`,
+      `${code}: the formula's result is the error ${showValue(value ?? null)}`,
+    );
   try {
     return rate ? parseRate(value) : parseScore(value);
   } catch (e) {
     if (!isKaoheError(e)) throw e;
-    return bad('value.not-number', `${code} ${label}：“${showValue(value ?? null)}”不是数字`, `${code}: "${showValue(value ?? null)}" is not a number`);
+    return bad(
+      'value.not-number',
+      `${code} ${label}：“${showValue(value ?? null)}”不是数字`,
+      `${code}: "${showValue(value ?? null)}" is not a number`,
+    );
   }
 }
 
-const CLASS_WORDS: Record<string, UnitClass> = { '1': 1, '2': 2, '3': 3, 一: 1, 二: 2, 三: 3, 一类: 1, 二类: 2, 三类: 3, '1类': 1, '2类': 2, '3类': 3, '１': 1, '２': 2, '３': 3 };
+const CLASS_WORDS: Record<string, UnitClass> = {
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  一: 1,
+  二: 2,
+  三: 3,
+  一类: 1,
+  二类: 2,
+  三类: 3,
+  '1类': 1,
+  '2类': 2,
+  '3类': 3,
+  '１': 1,
+  '２': 2,
+  '３': 3,
+};
 
 function readUnitName(value: CellValue | undefined): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -130,10 +211,28 @@ function isEmptyRow(row: readonly CellValue[] | undefined): boolean {
 }
 
 /** Where an engine problem about `field` shows: its column on this row, else the unit's cell. */
-function problemFinding(p: Problem, sheet: string, unit: string, cells: Readonly<Record<string, string>>, fallback: string): Finding {
+function problemFinding(
+  p: Problem,
+  sheet: string,
+  unit: string,
+  cells: Readonly<Record<string, string>>,
+  fallback: string,
+): Finding {
   const field = p.field ?? '';
-  const cell = cells[field] ?? (p.code === 'veto.blank' ? cells[field + TARGET_SUFFIX] : undefined) ?? fallback;
-  return { severity: p.severity, rule: p.code, sheet, cell, unit, zh: p.zh, en: p.en, ...(field ? { code: field } : {}) };
+  const cell =
+    cells[field] ??
+    (p.code === 'veto.blank' ? cells[field + TARGET_SUFFIX] : undefined) ??
+    fallback;
+  return {
+    severity: p.severity,
+    rule: p.code,
+    sheet,
+    cell,
+    unit,
+    zh: p.zh,
+    en: p.en,
+    ...(field ? { code: field } : {}),
+  };
 }
 
 /**
@@ -167,7 +266,10 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
   }
   const index = indexScheme(scheme);
   const columns: Record<string, Record<string, string>> = {};
-  const total = workbook.sheets.reduce((n, s) => n + (s.name === SHEETS.towns || s.name === SHEETS.departments ? s.values.length : 0), 0);
+  const total = workbook.sheets.reduce(
+    (n, s) => n + (s.name === SHEETS.towns || s.name === SHEETS.departments ? s.values.length : 0),
+    0,
+  );
   let done = 0;
   const tick = () => {
     done++;
@@ -195,7 +297,9 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
     for (const code of index.adjustmentInputs.keys()) known.add(code);
     const layout = findLayout(towns, known, push);
     if (layout) {
-      columns[towns.name] = Object.fromEntries([...layout.cols].map(([code, i]) => [code, columnLetter(i)]));
+      columns[towns.name] = Object.fromEntries(
+        [...layout.cols].map(([code, i]) => [code, columnLetter(i)]),
+      );
       for (const line of townLines) {
         for (const code of missingItemCodes(line.items, layout.cols)) {
           const it = index.items.get(code)?.item;
@@ -206,7 +310,16 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
         if (!layout.cols.has(v.code)) missingColumn(push, layout, v.code, v.labelZh, v.labelEn);
         const t = v.code + TARGET_SUFFIX;
         if (!layout.cols.has(t) && v.defaultTarget === null) {
-          missingColumn(push, layout, t, `${v.labelZh}目标`, `${v.labelEn} target`, 'error', '，且方案没有默认目标', ', and the scheme has no default target');
+          missingColumn(
+            push,
+            layout,
+            t,
+            `${v.labelZh}目标`,
+            `${v.labelEn} target`,
+            'error',
+            '，且方案没有默认目标',
+            ', and the scheme has no default target',
+          );
         }
       }
       const missingAdj = [...index.adjustmentInputs.keys()].filter((c) => !layout.cols.has(c));
@@ -219,8 +332,13 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
           en: `No bonus/deduction columns ${missingAdj.join(', ')}; counted as 0`,
         });
       }
-      const itemCodes = [...index.items].filter(([, e]) => e.line !== 'D').map(([code, e]) => ({ code, label: e.item.labelZh }));
-      const adjCodes = [...index.adjustmentInputs].map(([code, e]) => ({ code, label: e.input.labelZh }));
+      const itemCodes = [...index.items]
+        .filter(([, e]) => e.line !== 'D')
+        .map(([code, e]) => ({ code, label: e.item.labelZh }));
+      const adjCodes = [...index.adjustmentInputs].map(([code, e]) => ({
+        code,
+        label: e.input.labelZh,
+      }));
       const unitCol = layout.cols.get(UNIT_HEADER) ?? 0;
       const classCol = layout.cols.get(CLASS_HEADER);
       const seen = new Map<string, number>();
@@ -237,13 +355,24 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
             severity: 'error',
             rule: 'ledger.unit-blank',
             cell: unitCell,
-            zh: isBlankCell(row[unitCol] ?? null) ? '单位名称为空（该行有数据）' : `单位名称“${showValue(row[unitCol] ?? null)}”无效`,
-            en: isBlankCell(row[unitCol] ?? null) ? 'Unit name is blank (the row has data)' : `Unit name "${showValue(row[unitCol] ?? null)}" is invalid`,
+            zh: isBlankCell(row[unitCol] ?? null)
+              ? '单位名称为空（该行有数据）'
+              : `单位名称“${showValue(row[unitCol] ?? null)}”无效`,
+            en: isBlankCell(row[unitCol] ?? null)
+              ? 'Unit name is blank (the row has data)'
+              : `Unit name "${showValue(row[unitCol] ?? null)}" is invalid`,
           });
         } else {
           const prev = seen.get(name);
           if (prev !== undefined) {
-            push({ severity: 'error', rule: 'ledger.unit-duplicate', cell: unitCell, unit: name, zh: `单位“${name}”重复（第 ${prev + 1} 行已有）`, en: `Unit "${name}" appears twice (already on row ${prev + 1})` });
+            push({
+              severity: 'error',
+              rule: 'ledger.unit-duplicate',
+              cell: unitCell,
+              unit: name,
+              zh: `单位“${name}”重复（第 ${prev + 1} 行已有）`,
+              en: `Unit "${name}" appears twice (already on row ${prev + 1})`,
+            });
           } else seen.set(name, r);
         }
         let unitClass: UnitClass | null = null;
@@ -251,11 +380,25 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
           const raw = row[classCol];
           const cell = cellAddress(r, classCol);
           if (isBlankCell(raw ?? null)) {
-            push({ severity: 'warning', rule: 'ledger.class-blank', cell, unit: label, zh: '类别为空，不参加类别内排名', en: 'Class is blank; the unit is left out of the rank within class' });
+            push({
+              severity: 'warning',
+              rule: 'ledger.class-blank',
+              cell,
+              unit: label,
+              zh: '类别为空，不参加类别内排名',
+              en: 'Class is blank; the unit is left out of the rank within class',
+            });
           } else {
             const c = CLASS_WORDS[String(raw).trim()];
             if (c === undefined || typeof raw === 'boolean') {
-              push({ severity: 'error', rule: 'ledger.class-invalid', cell, unit: label, zh: `类别“${showValue(raw ?? null)}”无效，应为 1、2 或 3`, en: `Class "${showValue(raw ?? null)}" is invalid; use 1, 2 or 3` });
+              push({
+                severity: 'error',
+                rule: 'ledger.class-invalid',
+                cell,
+                unit: label,
+                zh: `类别“${showValue(raw ?? null)}”无效，应为 1、2 或 3`,
+                en: `Class "${showValue(raw ?? null)}" is invalid; use 1, 2 or 3`,
+              });
             } else unitClass = c;
           }
         }
@@ -268,7 +411,15 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
           cells[code] = cell;
           const v = readNumber(row[col], cell, code, itemLabel, label, push, false);
           if (v === null && !hasChildColumn(index.items.get(code)?.item, layout.cols)) {
-            push({ severity: 'warning', rule: 'score.blank', cell, code, unit: label, zh: `${code} ${itemLabel}：空白，按 0 分计`, en: `${code}: blank, counted as 0` });
+            push({
+              severity: 'warning',
+              rule: 'score.blank',
+              cell,
+              code,
+              unit: label,
+              zh: `${code} ${itemLabel}：空白，按 0 分计`,
+              en: `${code}: blank, counted as 0`,
+            });
           }
           if (v !== undefined) scores[code] = v;
         }
@@ -282,16 +433,43 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
           if (tCell) cells[v.code + TARGET_SUFFIX] = tCell;
           const aRaw = aCol === undefined ? null : (row[aCol] ?? null);
           const tRaw = tCol === undefined ? null : (row[tCol] ?? null);
-          const actual = aCell ? readNumber(aRaw, aCell, v.code, v.labelZh, label, push, true) : undefined;
-          const target = tCell ? readNumber(tRaw, tCell, v.code, `${v.labelZh}目标`, label, push, true) : undefined;
+          const actual = aCell
+            ? readNumber(aRaw, aCell, v.code, v.labelZh, label, push, true)
+            : undefined;
+          const target = tCell
+            ? readNumber(tRaw, tCell, v.code, `${v.labelZh}目标`, label, push, true)
+            : undefined;
           if (aCell && actual === null) {
-            push({ severity: 'error', rule: 'veto.blank', cell: aCell, code: v.code, unit: label, zh: `${v.code} ${v.labelZh}：空白。一票否决项没有数据，既不能算达标也不能算未达标`, en: `${v.code} ${v.labelEn}: blank. A veto figure without data is neither met nor missed` });
+            push({
+              severity: 'error',
+              rule: 'veto.blank',
+              cell: aCell,
+              code: v.code,
+              unit: label,
+              zh: `${v.code} ${v.labelZh}：空白。一票否决项没有数据，既不能算达标也不能算未达标`,
+              en: `${v.code} ${v.labelEn}: blank. A veto figure without data is neither met nor missed`,
+            });
           }
           if (tCell && target === null && v.defaultTarget === null) {
-            push({ severity: 'error', rule: 'veto.blank', cell: tCell, code: v.code, unit: label, zh: `${v.code}T ${v.labelZh}目标：空白，且方案没有默认目标`, en: `${v.code}T ${v.labelEn} target: blank, and the scheme has no default target` });
+            push({
+              severity: 'error',
+              rule: 'veto.blank',
+              cell: tCell,
+              code: v.code,
+              unit: label,
+              zh: `${v.code}T ${v.labelZh}目标：空白，且方案没有默认目标`,
+              en: `${v.code}T ${v.labelEn} target: blank, and the scheme has no default target`,
+            });
           }
           // The engine decides the veto from the cells as typed ('95%' vs 95), so pass them on raw.
-          const raw = (x: CellValue, ok: number | null | undefined): number | string | null => (ok === undefined || ok === null ? null : typeof x === 'string' ? x.trim() : typeof x === 'number' ? x : null);
+          const raw = (x: CellValue, ok: number | null | undefined): number | string | null =>
+            ok === undefined || ok === null
+              ? null
+              : typeof x === 'string'
+                ? x.trim()
+                : typeof x === 'number'
+                  ? x
+                  : null;
           vetoInputs[v.code] = { actual: raw(aRaw, actual), target: raw(tRaw, target) };
         }
         const adjustments: Record<string, number | null> = {};
@@ -303,14 +481,28 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
           const v = readNumber(row[col], cell, code, adjLabel, label, push, false);
           if (v !== undefined) adjustments[code] = v;
         }
-        const input: UnitInput = { unit: name ?? `(${unitCell})`, unitClass, scores, vetoInputs, adjustments };
+        const input: UnitInput = {
+          unit: name ?? `(${unitCell})`,
+          unitClass,
+          scores,
+          vetoInputs,
+          adjustments,
+        };
         // Range, whole-number and subset rules live in the engine: run it and put its problems on cells.
-        const flagged = new Set(findings.slice(before).filter((f) => f.severity === 'error').map((f) => f.code ?? ''));
+        const flagged = new Set(
+          findings
+            .slice(before)
+            .filter((f) => f.severity === 'error')
+            .map((f) => f.code ?? ''),
+        );
         for (const p of scoreUnit(scheme, input).problems) {
           if (p.field !== undefined && flagged.has(p.field)) continue;
           findings.push(problemFinding(p, towns.name, label, cells, unitCell));
         }
-        units.push({ input, source: { sheet: towns.name, row: r + 1, cells: { [UNIT_HEADER]: unitCell, ...cells } } });
+        units.push({
+          input,
+          source: { sheet: towns.name, row: r + 1, cells: { [UNIT_HEADER]: unitCell, ...cells } },
+        });
       }
     }
   }
@@ -321,7 +513,14 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
   const dLine = index.line('D');
   if (!deps) {
     if (dLine) {
-      findings.push({ severity: 'warning', rule: 'ledger.sheet-missing', sheet: SHEETS.departments, cell: null, zh: `没有工作表“${SHEETS.departments}”，不排部门名次`, en: `No "${SHEETS.departments}" (departments) sheet; departments are not ranked` });
+      findings.push({
+        severity: 'warning',
+        rule: 'ledger.sheet-missing',
+        sheet: SHEETS.departments,
+        cell: null,
+        zh: `没有工作表“${SHEETS.departments}”，不排部门名次`,
+        en: `No "${SHEETS.departments}" (departments) sheet; departments are not ranked`,
+      });
     }
   } else if (dLine) {
     const push: Push = (f) => findings.push({ ...f, sheet: deps.name });
@@ -329,14 +528,18 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
     for (const [code, e] of index.items) if (e.line === 'D') known.add(code);
     const layout = findLayout(deps, known, push);
     if (layout) {
-      columns[deps.name] = Object.fromEntries([...layout.cols].map(([code, i]) => [code, columnLetter(i)]));
+      columns[deps.name] = Object.fromEntries(
+        [...layout.cols].map(([code, i]) => [code, columnLetter(i)]),
+      );
       for (const code of missingItemCodes(dLine.items, layout.cols)) {
         const it = index.items.get(code)?.item;
         missingColumn(push, layout, code, it?.labelZh ?? '', it?.labelEn ?? '');
       }
       const unitCol = layout.cols.get(UNIT_HEADER) ?? 0;
       const seen = new Map<string, number>();
-      const codes = [...index.items].filter(([, e]) => e.line === 'D').map(([code, e]) => ({ code, label: e.item.labelZh }));
+      const codes = [...index.items]
+        .filter(([, e]) => e.line === 'D')
+        .map(([code, e]) => ({ code, label: e.item.labelZh }));
       for (let r = layout.headerRow + 1; r < deps.values.length; r++) {
         tick();
         const row = deps.values[r];
@@ -345,10 +548,24 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
         const name = readUnitName(row[unitCol]);
         const before = findings.length;
         if (name === null) {
-          push({ severity: 'error', rule: 'ledger.unit-blank', cell: unitCell, zh: '部门名称为空或无效（该行有数据）', en: 'Department name is blank or invalid (the row has data)' });
+          push({
+            severity: 'error',
+            rule: 'ledger.unit-blank',
+            cell: unitCell,
+            zh: '部门名称为空或无效（该行有数据）',
+            en: 'Department name is blank or invalid (the row has data)',
+          });
         } else {
           const prev = seen.get(name);
-          if (prev !== undefined) push({ severity: 'error', rule: 'ledger.unit-duplicate', cell: unitCell, unit: name, zh: `部门“${name}”重复（第 ${prev + 1} 行已有）`, en: `Department "${name}" appears twice (already on row ${prev + 1})` });
+          if (prev !== undefined)
+            push({
+              severity: 'error',
+              rule: 'ledger.unit-duplicate',
+              cell: unitCell,
+              unit: name,
+              zh: `部门“${name}”重复（第 ${prev + 1} 行已有）`,
+              en: `Department "${name}" appears twice (already on row ${prev + 1})`,
+            });
           else seen.set(name, r);
         }
         const label = name ?? unitCell;
@@ -361,17 +578,33 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
           cells[code] = cell;
           const v = readNumber(row[col], cell, code, itemLabel, label, push, false);
           if (v === null && !hasChildColumn(index.items.get(code)?.item, layout.cols)) {
-            push({ severity: 'warning', rule: 'score.blank', cell, code, unit: label, zh: `${code} ${itemLabel}：空白，按 0 分计`, en: `${code}: blank, counted as 0` });
+            push({
+              severity: 'warning',
+              rule: 'score.blank',
+              cell,
+              code,
+              unit: label,
+              zh: `${code} ${itemLabel}：空白，按 0 分计`,
+              en: `${code}: blank, counted as 0`,
+            });
           }
           if (v !== undefined) scores[code] = v;
         }
         const input: DepartmentInput = { unit: name ?? `(${unitCell})`, scores };
-        const flagged = new Set(findings.slice(before).filter((f) => f.severity === 'error').map((f) => f.code ?? ''));
+        const flagged = new Set(
+          findings
+            .slice(before)
+            .filter((f) => f.severity === 'error')
+            .map((f) => f.code ?? ''),
+        );
         for (const p of scoreDepartment(scheme, input).problems) {
           if (p.field !== undefined && flagged.has(p.field)) continue;
           findings.push(problemFinding(p, deps.name, label, cells, unitCell));
         }
-        departments.push({ input, source: { sheet: deps.name, row: r + 1, cells: { [UNIT_HEADER]: unitCell, ...cells } } });
+        departments.push({
+          input,
+          source: { sheet: deps.name, row: r + 1, cells: { [UNIT_HEADER]: unitCell, ...cells } },
+        });
       }
     }
   }

@@ -54,13 +54,46 @@ function toCells(row: Row): CellValue[] {
  */
 export function schemeRows(scheme: Scheme, year?: number): CellValue[][] {
   const rows: CellValue[][] = [SCHEME_FIELDS.map((f) => SCHEME_HEADERS[f])];
-  rows.push(toCells({ kind: SCHEME_KINDS.meta, code: scheme.id, labelZh: scheme.nameZh, labelEn: scheme.nameEn }));
-  if (year !== undefined) rows.push(toCells({ kind: SCHEME_KINDS.year, code: String(year), labelZh: `${year}年度`, labelEn: `Year ${year}` }));
+  rows.push(
+    toCells({
+      kind: SCHEME_KINDS.meta,
+      code: scheme.id,
+      labelZh: scheme.nameZh,
+      labelEn: scheme.nameEn,
+    }),
+  );
+  if (year !== undefined)
+    rows.push(
+      toCells({
+        kind: SCHEME_KINDS.year,
+        code: String(year),
+        labelZh: `${year}年度`,
+        labelEn: `Year ${year}`,
+      }),
+    );
   for (const line of scheme.lines) {
-    rows.push(toCells({ kind: SCHEME_KINDS.line, code: line.code, labelZh: line.labelZh, labelEn: line.labelEn, points: line.points }));
+    rows.push(
+      toCells({
+        kind: SCHEME_KINDS.line,
+        code: line.code,
+        labelZh: line.labelZh,
+        labelEn: line.labelEn,
+        points: line.points,
+      }),
+    );
     const walk = (items: readonly SchemeItem[], parent: string | null) => {
       for (const it of items) {
-        rows.push(toCells({ kind: SCHEME_KINDS.item, code: it.code, labelZh: it.labelZh, labelEn: it.labelEn, points: it.points, parent, owner: line.code }));
+        rows.push(
+          toCells({
+            kind: SCHEME_KINDS.item,
+            code: it.code,
+            labelZh: it.labelZh,
+            labelEn: it.labelEn,
+            points: it.points,
+            parent,
+            owner: line.code,
+          }),
+        );
         if (it.children) walk(it.children, it.code);
       }
     };
@@ -81,7 +114,14 @@ export function schemeRows(scheme: Scheme, year?: number): CellValue[][] {
     );
   }
   for (const rule of scheme.adjustments) {
-    rows.push(toCells({ kind: rule.kind === 'bonus' ? SCHEME_KINDS.bonus : SCHEME_KINDS.deduction, code: rule.code, labelZh: rule.labelZh, labelEn: rule.labelEn }));
+    rows.push(
+      toCells({
+        kind: rule.kind === 'bonus' ? SCHEME_KINDS.bonus : SCHEME_KINDS.deduction,
+        code: rule.code,
+        labelZh: rule.labelZh,
+        labelEn: rule.labelEn,
+      }),
+    );
     for (const input of rule.inputs) {
       rows.push(
         toCells({

@@ -17,23 +17,42 @@ export interface TemplateOptions {
   readonly blankRows?: number;
 }
 
-function ledgerSheet(name: string, cols: readonly LedgerColumn[], names: readonly string[], blankRows: number, prefill: (col: LedgerColumn) => CellValue): SheetSpec {
+function ledgerSheet(
+  name: string,
+  cols: readonly LedgerColumn[],
+  names: readonly string[],
+  blankRows: number,
+  prefill: (col: LedgerColumn) => CellValue,
+): SheetSpec {
   const n = names.length > 0 ? names.length : blankRows;
   const rows: CellValue[][] = [cols.map(headerText)];
   for (let r = 0; r < n; r++) {
     // Names are plain strings: writers put them in as text, never as formulas.
-    rows.push(cols.map((c) => (c.kind === 'unit' ? (names[r] ?? null) : names.length > 0 ? prefill(c) : null)));
+    rows.push(
+      cols.map((c) =>
+        c.kind === 'unit' ? (names[r] ?? null) : names.length > 0 ? prefill(c) : null,
+      ),
+    );
   }
   const validations: { range: string; min: number; max: number }[] = [];
   cols.forEach((c, i) => {
     if (c.min !== undefined && c.max !== undefined && n > 0) {
-      validations.push({ range: `${cellAddress(1, i)}:${columnLetter(i)}${n + 1}`, min: c.min, max: c.max });
+      validations.push({
+        range: `${cellAddress(1, i)}:${columnLetter(i)}${n + 1}`,
+        min: c.min,
+        max: c.max,
+      });
     }
   });
   return {
     name,
     rows,
-    columns: cols.map((c) => ({ width: c.width, ...(c.kind === 'item' || c.kind === 'veto' || c.kind === 'vetoTarget' ? { numFmt: 'General' } : {}) })),
+    columns: cols.map((c) => ({
+      width: c.width,
+      ...(c.kind === 'item' || c.kind === 'veto' || c.kind === 'vetoTarget'
+        ? { numFmt: 'General' }
+        : {}),
+    })),
     rowStyles: { 0: 'header' },
     freezeRows: 1,
     freezeColumns: 1,
@@ -62,6 +81,12 @@ export function buildTemplateSheets(scheme: Scheme, options: TemplateOptions = {
   const towns = ledgerSheet(SHEETS.towns, townColumns(scheme), options.units ?? [], blank, (c) =>
     c.kind === 'vetoTarget' ? (vetoTargets.get(c.code) ?? null) : null,
   );
-  const departments = ledgerSheet(SHEETS.departments, departmentColumns(scheme), options.departments ?? [], Math.min(blank, 8), () => null);
+  const departments = ledgerSheet(
+    SHEETS.departments,
+    departmentColumns(scheme),
+    options.departments ?? [],
+    Math.min(blank, 8),
+    () => null,
+  );
   return [schemeSheet, towns, departments];
 }
