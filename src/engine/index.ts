@@ -14,3 +14,4 @@ export { adjustmentPoints, scoreAdjustments } from './score/adjustments';
 export { scoreUnit, scoreDepartment, applyVeto, vetoReason, totalScore } from './score/scoreUnit';
 export { rankCompetition, rankFromBottom } from './rank/rankCompetition';
 export { rankAll, rankScoredUnits, DEFAULT_RANK_OPTIONS } from './rank/rankAll';
+export { rateScore } from './score/rateScore';

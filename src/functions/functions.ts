@@ -28,11 +28,11 @@ import {
   KaoheError,
   parseScore,
   rankCompetition,
+  rateScore,
   scoreLineValues,
   totalScore,
 } from '../engine';
 import type { AdjustmentRule, LineCode } from '../engine';
-import { rateScore } from '../engine/score/rateScore';
 import { asMatrix, broadcast, cellLabel, guard, isOmitted, parseFlag, showCell, unitsOf, VETOED_TEXT } from './cells';
 import type { Matrix, Out } from './cells';
 
