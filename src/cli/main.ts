@@ -160,7 +160,8 @@ async function exists(p: string): Promise<boolean> {
 
 /** One line per finding, `sheet!cell: message`, Chinese then English (English first with --lang en). */
 export function formatFinding(f: Finding, lang: Lang): string {
-  return `${qualified(f.sheet, f.cell)}: ${safeText(both(lang, f.zh, f.en), 400)}`;
+  // Sheet names come from the file too: a bidi override in one must not reorder the line.
+  return `${safeText(qualified(f.sheet, f.cell), 80)}: ${safeText(both(lang, f.zh, f.en), 400)}`;
 }
 
 function printFindings(
@@ -475,6 +476,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     }
     // Node's own errors may come from another realm (jest's VM), so test the code, not the class.
     const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      // File-system failures (ENOTDIR, EACCES, EROFS, ENOSPC, EISDIR…): say which file, no stack.
+      const message = safeText(String((e as Error).message), 300);
+      io.err(
+        `kaohe: ${both(lang, `无法读写文件（${code}）：${message}`, `cannot read or write a file (${code}): ${message}`)}\n`,
+      );
+      return EXIT.usage;
+    }
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
       const message = (e as Error).message;
       io.err(

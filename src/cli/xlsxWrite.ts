@@ -206,6 +206,12 @@ function columnName(col: number): string {
 }
 
 export async function saveWorkbook(wb: ExcelJS.Workbook, target: string): Promise<void> {
-  for (const ws of wb.worksheets) compactValidations(ws);
+  for (const ws of wb.worksheets) {
+    compactValidations(ws);
+    // ExcelJS writes useFirstPageNumber="1" whenever firstPageNumber is set (it always is after a
+    // read), which would restart a user's printed page numbers; keep their setting as it was.
+    const setup = ws.pageSetup as Partial<ExcelJS.PageSetup> & { useFirstPageNumber?: boolean };
+    if (!setup.useFirstPageNumber) delete setup.firstPageNumber;
+  }
   await saveAtomically(target, (tmp) => wb.xlsx.writeFile(tmp));
 }
