@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import type { Scheme } from '../engine';
-import { buildTemplateSheets, SHEETS, type SheetSpec } from '../engine/ledger';
+import { buildTemplateSheets, departmentColumns, SHEETS, type SheetSpec } from '../engine/ledger';
 import { workbookFromSheets } from '../cli/xlsxWrite';
 import type { TownResult } from './agree';
 import type { TownGrid } from './data';
@@ -34,7 +34,10 @@ export function ledgerSheets(scheme: Scheme, grid: TownGrid): SheetSpec[] {
   return specs.map((s) => {
     if (s.name === SHEETS.towns) return { ...s, rows: grid.rows };
     if (s.name === SHEETS.departments) {
-      return { ...s, rows: s.rows.map((row, i) => (i === 0 ? row : row.map((v, c) => (c === 0 ? v : [25, 18, 16, 27][(c - 1 + i) % 4] ?? 0)))) };
+      const cols = departmentColumns(scheme);
+      // 70–97 % of each item's points, varied by row and column.
+      const score = (c: number, i: number) => Math.round((cols[c]?.max ?? 0) * (0.7 + 0.03 * ((i * 7 + c * 3) % 10)) * 2) / 2;
+      return { ...s, rows: s.rows.map((row, i) => (i === 0 ? row : row.map((v, c) => (c === 0 ? v : score(c, i))))) };
     }
     return s;
   });

@@ -119,7 +119,7 @@ function readResults(hf: HyperFormula, grid: TownGrid): TownResult[] {
 export function runFormulas(scheme: Scheme, grid: TownGrid, rank: RankFormula = 'sorted'): FormulaRun {
   const sheet = buildFormulaSheet(scheme, grid, rank);
   let t = now();
-  const hf = HyperFormula.buildFromSheets({ 乡镇台账: sheet }, { licenseKey: 'gpl-v3', useColumnIndex: true });
+  const hf = HyperFormula.buildFromSheets({ 乡镇台账: sheet }, { licenseKey: 'gpl-v3', useColumnIndex: true, maxRows: Math.max(40000, grid.rows.length + 1) });
   const buildMs = now() - t;
   const results = readResults(hf, grid);
   const inputs = grid.rows.slice(1).map((row) => [...row]);

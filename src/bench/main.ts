@@ -92,7 +92,7 @@ async function full(sizes: number[], seed: number, out: string): Promise<number>
   const targets = evaluateTargets(figures);
   process.stdout.write(`Kaohe benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, node ${process.version}, seed ${seed}\n\n`);
   process.stdout.write(`${renderReport(figures, targets)}\n`);
-  for (const [k, v] of Object.entries(errors)) process.stdout.write(`\n${k}: ${v}\n`);
+  for (const [k, v] of Object.entries(errors)) process.stdout.write(`\n${k}: ${v.split('\n').slice(0, 40).join('\n')}\n`);
   const disagreements = [...engineVsFormulas, countifCheck].filter((e) => e.disagreements.length > 0);
   for (const e of disagreements) process.stdout.write(`\nDISAGREEMENT at ${e.towns} towns (${e.rankFormula}):\n${describeDisagreements(e.disagreements)}\n`);
   mkdirSync(path.dirname(out), { recursive: true });

@@ -32,6 +32,11 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 export const ms = (n: number) => (n < 10 ? `${n.toFixed(2)} ms` : n < 100 ? `${n.toFixed(1)} ms` : `${int(n)} ms`);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+/** An error in a table cell: its first line, clipped; the full text follows the table. */
+const brief = (text: string | undefined) => {
+  const first = (text ?? 'not run').split('\n')[0] ?? '';
+  return first.length > 60 ? `${first.slice(0, 59)}…` : first;
+};
 const ratio = (n: number) => `${n >= 100 ? int(n) : n.toFixed(1)}×`;
 
 /** Ratio at 50,000 may be up to 10 % below the one at 10,000 (timing noise) and still count as not shrinking. */
@@ -58,12 +63,12 @@ export function evaluateTargets(f: Figures): Target[] {
       pass: meetsSyncTarget(r),
     });
   }
-  if (f.roundTrips.length === 0) t.push({ id: 'syncs', text: '生成排名 sync 次数 / syncs of 生成排名', measured: f.errors.roundTrips ?? 'not run', pass: null });
-  t.push({ id: 'partyline', text: 'SCORE.PARTYLINE 一次调用 50,000 行 < 100 ms / one call over 50,000 rows < 100 ms', measured: f.functions ? ms(f.functions.partyOneCallMs) : (f.errors.functions ?? 'not run'), pass: f.functions ? f.functions.partyOneCallMs < 100 : null });
+  if (f.roundTrips.length === 0) t.push({ id: 'syncs', text: '生成排名 sync 次数 / syncs of 生成排名', measured: brief(f.errors.roundTrips), pass: null });
+  t.push({ id: 'partyline', text: 'SCORE.PARTYLINE 一次调用 50,000 行 < 100 ms / one call over 50,000 rows < 100 ms', measured: f.functions ? ms(f.functions.partyOneCallMs) : brief(f.errors.functions), pass: f.functions ? f.functions.partyOneCallMs < 100 : null });
   t.push({
     id: 'cli',
     text: 'kaohe rank 10,000 镇 < 10 s 且 < 1 GB / kaohe rank on 10,000 towns < 10 s and < 1 GB',
-    measured: f.files ? `${ms(f.files.wallMs)}, ${mb(f.files.peakRssBytes)}` : (f.errors.files ?? 'not run'),
+    measured: f.files ? `${ms(f.files.wallMs)}, ${mb(f.files.peakRssBytes)}` : brief(f.errors.files),
     pass: f.files ? f.files.wallMs < 10000 && f.files.peakRssBytes < 1e9 && f.files.disagreements === 0 : null,
   });
   const fn = f.bundles?.bundles.find((b) => b.name === 'functions.js');
@@ -100,15 +105,15 @@ export function renderReport(f: Figures, targets: readonly Target[]): string {
     const x = f.functions;
     rows.push(['2 SCORE.PARTYLINE', int(x.rows), `一次调用 one call ${ms(x.partyOneCallMs)}`, `逐行调用 per-row calls ${ms(x.partyPerRowMs)}`, ratio(x.partyPerRowMs / x.partyOneCallMs), '同值 same cells']);
     rows.push(['2 VETO.CHECK', int(x.rows), `一次调用 one call ${ms(x.vetoOneCallMs)}`, `逐行调用 per-row calls ${ms(x.vetoPerRowMs)}`, ratio(x.vetoPerRowMs / x.vetoOneCallMs), '同值 same cells']);
-  } else rows.push(['2 自定义函数 custom functions', '', '', f.errors.functions ?? 'not run', '', '']);
+  } else rows.push(['2 自定义函数 custom functions', '', '', brief(f.errors.functions), '', '']);
   for (const r of f.roundTrips) {
     rows.push(['3 生成排名 round trips (counting fake)', int(r.towns), `${r.syncs} syncs`, `最大 max ${mb(r.maxSyncBytes)}; 合计 total ${mb(r.totalBytes)}`, '', `预算 budget ${syncBudget(r.towns, r.totalBytes)}`]);
   }
-  if (f.roundTrips.length === 0) rows.push(['3 生成排名 round trips', '', '', f.errors.roundTrips ?? 'not run', '', '']);
+  if (f.roundTrips.length === 0) rows.push(['3 生成排名 round trips', '', '', brief(f.errors.roundTrips), '', '']);
   if (f.files) {
     const x = f.files;
     rows.push(['4 kaohe rank (.xlsx)', int(x.towns), `${ms(x.wallMs)}, peak ${mb(x.peakRssBytes)}`, `file ${mb(x.fileBytes)}; memory by ${x.memorySource}`, '', x.disagreements === 0 ? 'JSON = engine' : `${x.disagreements} towns differ`]);
-  } else rows.push(['4 kaohe rank (.xlsx)', '', '', f.errors.files ?? 'not run', '', '']);
+  } else rows.push(['4 kaohe rank (.xlsx)', '', '', brief(f.errors.files), '', '']);
   for (const b of f.bundles?.bundles ?? []) {
     rows.push([`5 ${b.name}`, '', b.gzipBytes != null ? `gzip ${kb(b.gzipBytes)}` : 'not built', b.minifiedBytes != null ? `minified ${kb(b.minifiedBytes)} (${b.files.join(', ')})` : f.bundles?.dist ? 'missing in dist/' : 'dist/ missing: run npm run build', '', '']);
   }
