@@ -49,14 +49,8 @@ export async function openXlsx(file: string): Promise<ExcelJS.Workbook> {
  * heights, hidden rows and columns, merges, validations, conditional formats, views, page set-up,
  * notes, hyperlinks, state — as one comparable string. Only the sheet's internal id is left out.
  */
-export function sheetSnapshot(ws: ExcelJS.Worksheet, options: { ignore?: readonly string[] } = {}): string {
+export function sheetSnapshot(ws: ExcelJS.Worksheet): string {
   const { id: _id, ...model } = ws.model as unknown as Record<string, unknown>;
-  const ignore = new Set(options.ignore ?? []);
-  return JSON.stringify(model, (k, v: unknown) => (ignore.has(k) ? undefined : v instanceof Date ? `Date(${v.toISOString()})` : v));
+  return JSON.stringify(model, (_k, v: unknown) => (v instanceof Date ? `Date(${v.toISOString()})` : v));
 }
 
-/**
- * ExcelJS 4.4 re-saves every sheet with useFirstPageNumber="1" (page-setup-xform.js writes it from
- * firstPageNumber); tested on its own in dataSafety.test.ts, ignored where the fuzz compares sheets.
- */
-export const EXCELJS_PAGE_NUMBER_QUIRK = ['useFirstPageNumber'] as const;
