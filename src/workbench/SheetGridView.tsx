@@ -13,9 +13,24 @@ const DEFAULT_WIDTH = 9;
 const PX_PER_CHAR = 7;
 
 const useStyles = makeStyles({
-  scroller: { overflow: 'auto', flexGrow: 1, minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 },
-  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
-  corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3 },
+  scroller: {
+    overflow: 'auto',
+    flexGrow: 1,
+    minHeight: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  table: {
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: tokens.fontFamilyBase,
+  },
+  corner: {
+    position: 'sticky',
+    top: 0,
+    left: 0,
+    zIndex: 3,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
   colHead: {
     position: 'sticky',
     top: 0,
@@ -47,7 +62,10 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   number: { textAlign: 'right' },
-  selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  selected: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: '-2px',
+  },
   marked: { boxShadow: `inset 0 0 0 2px ${tokens.colorPaletteRedBorder2}` },
   note: { padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
 });
@@ -65,14 +83,16 @@ export interface SheetGridViewProps {
 function display(value: ReturnType<typeof toCellValue>): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
   return value;
 }
 
 /** The sheet's own colours (what ranking wrote), so the result looks as it will in Excel. */
 function cellLook(cell: ExcelJS.Cell): CSSProperties | undefined {
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
-  const background = fill?.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
+  const background =
+    fill?.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
   const color = cell.font?.color?.argb;
   const bold = cell.font?.bold;
   if (!background && !color && !bold) return undefined;
@@ -84,7 +104,13 @@ function cellLook(cell: ExcelJS.Cell): CSSProperties | undefined {
 }
 
 /** A plain, read-only grid of one worksheet: values only, first rows and columns. */
-export function SheetGridView({ language, worksheet, selected, marked, version }: SheetGridViewProps) {
+export function SheetGridView({
+  language,
+  worksheet,
+  selected,
+  marked,
+  version,
+}: SheetGridViewProps) {
   const styles = useStyles();
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
   const rows = Math.min(worksheet.rowCount, MAX_ROWS);
@@ -98,7 +124,9 @@ export function SheetGridView({ language, worksheet, selected, marked, version }
 
   const header = Array.from({ length: columns }, (_, c) => columnLetter(c));
   // Excel widths are in characters of the default font; about 7 px each at this size.
-  const widths = header.map((_, c) => Math.round((worksheet.getColumn(c + 1).width ?? DEFAULT_WIDTH) * PX_PER_CHAR));
+  const widths = header.map((_, c) =>
+    Math.round((worksheet.getColumn(c + 1).width ?? DEFAULT_WIDTH) * PX_PER_CHAR),
+  );
   return (
     <div className={styles.scroller}>
       <table className={styles.table} aria-label={worksheet.name} data-testid="sheet-grid">
@@ -106,7 +134,12 @@ export function SheetGridView({ language, worksheet, selected, marked, version }
           <tr>
             <th className={styles.corner} />
             {header.map((letter, c) => (
-              <th key={letter} className={styles.colHead} scope="col" style={{ minWidth: `${widths[c] ?? 0}px` }}>
+              <th
+                key={letter}
+                className={styles.colHead}
+                scope="col"
+                style={{ minWidth: `${widths[c] ?? 0}px` }}
+              >
                 {letter}
               </th>
             ))}
@@ -123,13 +156,26 @@ export function SheetGridView({ language, worksheet, selected, marked, version }
                 {header.map((letter, c) => {
                   const cell = row.getCell(c + 1);
                   const address = `${letter}${r + 1}`;
-                  const value = cell.isMerged && cell.master !== cell ? null : toCellValue(cell.value);
+                  const value =
+                    cell.isMerged && cell.master !== cell ? null : toCellValue(cell.value);
                   const isSelected = selected === address;
-                  const classes = [styles.cell, typeof value === 'number' ? styles.number : '', isSelected ? styles.selected : '', marked.has(address) ? styles.marked : '']
+                  const classes = [
+                    styles.cell,
+                    typeof value === 'number' ? styles.number : '',
+                    isSelected ? styles.selected : '',
+                    marked.has(address) ? styles.marked : '',
+                  ]
                     .filter(Boolean)
                     .join(' ');
                   return (
-                    <td key={letter} ref={isSelected ? selectedRef : undefined} className={classes} style={cellLook(cell)} data-address={address} data-selected={isSelected || undefined}>
+                    <td
+                      key={letter}
+                      ref={isSelected ? selectedRef : undefined}
+                      className={classes}
+                      style={cellLook(cell)}
+                      data-address={address}
+                      data-selected={isSelected || undefined}
+                    >
                       {display(value)}
                     </td>
                   );
@@ -139,7 +185,11 @@ export function SheetGridView({ language, worksheet, selected, marked, version }
           })}
         </tbody>
       </table>
-      {worksheet.rowCount > MAX_ROWS && <Text className={styles.note}>{translate(language, 'wbRowsTruncated', { rows: MAX_ROWS })}</Text>}
+      {worksheet.rowCount > MAX_ROWS && (
+        <Text className={styles.note}>
+          {translate(language, 'wbRowsTruncated', { rows: MAX_ROWS })}
+        </Text>
+      )}
     </div>
   );
 }

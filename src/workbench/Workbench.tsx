@@ -1,5 +1,15 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { Button, FluentProvider, makeStyles, Tab, TabList, Text, tokens, webLightTheme, type Theme } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
 import type ExcelJS from 'exceljs';
 import { translate, type Language } from '../i18n/messages';
 import { Pane } from '../taskpane/components/Pane';
@@ -21,15 +31,35 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  barTitle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, marginRight: tokens.spacingHorizontalM },
+  barTitle: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    marginRight: tokens.spacingHorizontalM,
+  },
   barIntro: { flexBasis: '100%', fontSize: tokens.fontSizeBase200, opacity: 0.9 },
   fileName: { fontSize: tokens.fontSizeBase200 },
   hiddenInput: { display: 'none' },
   body: { display: 'flex', flexGrow: 1, minHeight: 0 },
-  sheetArea: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
-  tabs: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2, overflowX: 'auto', flexShrink: 0 },
+  sheetArea: {
+    display: 'flex',
+    flexDirection: 'column',
+    flexGrow: 1,
+    minWidth: 0,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  tabs: {
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    overflowX: 'auto',
+    flexShrink: 0,
+  },
   empty: { padding: tokens.spacingHorizontalXL, color: tokens.colorNeutralForeground3 },
-  pane: { width: '380px', flexShrink: 0, overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
+  pane: {
+    width: '380px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   notice: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
 });
 
@@ -54,7 +84,10 @@ function stem(fileName: string): string {
  */
 export function Workbench({ excel, engine, theme = webLightTheme, initial }: WorkbenchProps) {
   const styles = useStyles();
-  const [port, setPort] = useState<{ id: number; workbook: ExcelJsWorkbook }>(() => ({ id: portCounter++, workbook: initial ?? new ExcelJsWorkbook(new excel.Workbook()) }));
+  const [port, setPort] = useState<{ id: number; workbook: ExcelJsWorkbook }>(() => ({
+    id: portCounter++,
+    workbook: initial ?? new ExcelJsWorkbook(new excel.Workbook()),
+  }));
   const [fileName, setFileName] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const input = useRef<HTMLInputElement | null>(null);
@@ -70,7 +103,8 @@ export function Workbench({ excel, engine, theme = webLightTheme, initial }: Wor
     let live = true;
     workbook.listSheets().then(
       (names) => live && setSheets(names),
-      (error: unknown) => live && setNotice({ intent: 'error', text: describeError(language, error) }),
+      (error: unknown) =>
+        live && setNotice({ intent: 'error', text: describeError(language, error) }),
     );
     return () => {
       live = false;
@@ -89,7 +123,10 @@ export function Workbench({ excel, engine, theme = webLightTheme, initial }: Wor
       setNotice({ intent: 'success', text: translate(language, 'wbLoaded', { name: file.name }) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setNotice({ intent: 'error', text: translate(language, 'wbOpenFailed', { name: file.name, message }) });
+      setNotice({
+        intent: 'error',
+        text: translate(language, 'wbOpenFailed', { name: file.name, message }),
+      });
     }
   };
 
@@ -105,7 +142,11 @@ export function Workbench({ excel, engine, theme = webLightTheme, initial }: Wor
   const download = async () => {
     try {
       const bytes = await workbook.toXlsx();
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      const url = URL.createObjectURL(
+        new Blob([bytes], {
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        }),
+      );
       const link = document.createElement('a');
       link.href = url;
       link.download = `${stem(fileName ?? 'kaohe')}-结果.xlsx`;
@@ -118,9 +159,14 @@ export function Workbench({ excel, engine, theme = webLightTheme, initial }: Wor
     }
   };
 
-  const active = view.activeSheet && sheets.includes(view.activeSheet) ? view.activeSheet : (sheets[0] ?? null);
+  const active =
+    view.activeSheet && sheets.includes(view.activeSheet) ? view.activeSheet : (sheets[0] ?? null);
   const worksheet = active ? workbook.workbook.getWorksheet(active) : undefined;
-  const marked = new Set([...view.highlighted].filter((key) => key.startsWith(`${active ?? ''}!`)).map((key) => key.slice((active ?? '').length + 1)));
+  const marked = new Set(
+    [...view.highlighted]
+      .filter((key) => key.startsWith(`${active ?? ''}!`))
+      .map((key) => key.slice((active ?? '').length + 1)),
+  );
 
   return (
     <FluentProvider theme={theme} className={styles.provider} lang={language}>
@@ -145,7 +191,11 @@ export function Workbench({ excel, engine, theme = webLightTheme, initial }: Wor
         <Button appearance="secondary" onClick={() => void blank()}>
           {translate(language, 'wbNew')}
         </Button>
-        <Button appearance="secondary" disabled={sheets.length === 0} onClick={() => void download()}>
+        <Button
+          appearance="secondary"
+          disabled={sheets.length === 0}
+          onClick={() => void download()}
+        >
           {translate(language, 'wbDownload')}
         </Button>
         {fileName && <span className={styles.fileName}>{fileName}</span>}
@@ -153,18 +203,35 @@ export function Workbench({ excel, engine, theme = webLightTheme, initial }: Wor
       </header>
       {notice && (
         <div className={styles.notice}>
-          <NoticeBar language={language} notice={notice} onDismiss={() => setNotice(null)} />
+          <NoticeBar
+            language={language}
+            notice={notice}
+            layout="singleline"
+            onDismiss={() => setNotice(null)}
+          />
         </div>
       )}
       <div className={styles.body}>
         <section className={styles.sheetArea} aria-label={translate(language, 'wbSheets')}>
           {worksheet ? (
-            <SheetGridView language={language} worksheet={worksheet} selected={view.selection?.sheet === active ? view.selection.address : null} marked={marked} version={view.version} />
+            <SheetGridView
+              language={language}
+              worksheet={worksheet}
+              selected={view.selection?.sheet === active ? view.selection.address : null}
+              marked={marked}
+              version={view.version}
+            />
           ) : (
             <Text className={styles.empty}>{translate(language, 'wbNoSheets')}</Text>
           )}
           {sheets.length > 0 && (
-            <TabList className={styles.tabs} size="small" selectedValue={active ?? undefined} onTabSelect={(_e, data) => workbook.activate(String(data.value))} aria-label={translate(language, 'wbSheets')}>
+            <TabList
+              className={styles.tabs}
+              size="small"
+              selectedValue={active ?? undefined}
+              onTabSelect={(_e, data) => workbook.activate(String(data.value))}
+              aria-label={translate(language, 'wbSheets')}
+            >
               {sheets.map((name) => (
                 <Tab key={name} value={name}>
                   {name}
@@ -174,7 +241,12 @@ export function Workbench({ excel, engine, theme = webLightTheme, initial }: Wor
           )}
         </section>
         <aside className={styles.pane}>
-          <Pane key={port.id} port={workbook} engine={engine} initialSettings={workbook.currentSettings ?? undefined} />
+          <Pane
+            key={port.id}
+            port={workbook}
+            engine={engine}
+            initialSettings={workbook.currentSettings ?? undefined}
+          />
         </aside>
       </div>
     </FluentProvider>

@@ -9,7 +9,14 @@
 import type ExcelJS from 'exceljs';
 import { dateMarker } from '../engine/ledger/cells';
 import type { CellStyle, CellValue, SheetSpec, WorkbookGrid } from '../engine/ledger/types';
-import { DEFAULT_SETTINGS, SheetExistsError, type CellRef, type PaneSettings, type WorkbookPort, type WriteOptions } from '../excel/port';
+import {
+  DEFAULT_SETTINGS,
+  SheetExistsError,
+  type CellRef,
+  type PaneSettings,
+  type WorkbookPort,
+  type WriteOptions,
+} from '../excel/port';
 
 /** Same as `MARKER_PREFIX` in `src/excel/officeWorkbook.ts` (a test keeps them equal; importing it would pull the Office adapter into the workbench bundle). */
 export const OWNED_NAME_PREFIX = 'Kaohe_Sheet_';
@@ -41,7 +48,11 @@ const solid = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgCo
 
 /** The row styles of `SheetSpec`, in the palette Excel users know from conditional formatting. */
 const ROW_STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  header: { font: { bold: true, color: { argb: 'FF1F3864' } }, fill: solid('FFDDEBF7'), alignment: { vertical: 'middle', wrapText: true } },
+  header: {
+    font: { bold: true, color: { argb: 'FF1F3864' } },
+    fill: solid('FFDDEBF7'),
+    alignment: { vertical: 'middle', wrapText: true },
+  },
   vetoed: { font: { color: { argb: 'FF9C0006' } }, fill: solid('FFFFC7CE') },
   top: { font: { color: { argb: 'FF006100' } }, fill: solid('FFC6EFCE') },
   yellow: { font: { color: { argb: 'FF9C5700' } }, fill: solid('FFFFEB9C') },
@@ -62,16 +73,19 @@ const HIGHLIGHT: Partial<ExcelJS.Style> = {
 /** An ExcelJS cell value as the ledger reader wants it: dates and errors become marked text. */
 export function toCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
+    return value;
   if (value instanceof Date) return dateMarker(value);
   if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((run) => run.text).join('');
+    if ('richText' in value && Array.isArray(value.richText))
+      return value.richText.map((run) => run.text).join('');
     if ('error' in value && typeof value.error === 'string') return value.error;
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: ExcelJS.CellValue }).result;
       // A formula never calculated (e.g. written by a program) has no cached result.
       if (result === undefined) return null;
-      if (typeof result === 'object' && result !== null && 'error' in result) return String(result.error);
+      if (typeof result === 'object' && result !== null && 'error' in result)
+        return String(result.error);
       return toCellValue(result);
     }
     if ('text' in value && typeof value.text === 'string') return value.text;
@@ -100,7 +114,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   constructor(readonly workbook: ExcelJS.Workbook) {
     const first = this.visibleSheets()[0];
-    this.state = { activeSheet: first?.name ?? null, selection: null, highlighted: new Set(), version: 0 };
+    this.state = {
+      activeSheet: first?.name ?? null,
+      selection: null,
+      highlighted: new Set(),
+      version: 0,
+    };
   }
 
   get view(): WorkbenchView {
@@ -134,18 +153,24 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   private ownedNames(): string[] {
     const model = this.workbook.definedNames.model as { name: string; ranges: string[] }[];
-    return model.filter((entry) => entry.name.startsWith(OWNED_NAME_PREFIX)).flatMap((entry) => entry.ranges);
+    return model
+      .filter((entry) => entry.name.startsWith(OWNED_NAME_PREFIX))
+      .flatMap((entry) => entry.ranges);
   }
 
   /** True when Kaohe created the sheet (a `Kaohe_Sheet_n` name points into it). */
   isOwned(name: string): boolean {
     const prefix = `${quoteSheet(name)}!`.toLowerCase();
     const bare = `${name}!`.toLowerCase();
-    return this.ownedNames().some((range) => range.toLowerCase().startsWith(prefix) || range.toLowerCase().startsWith(bare));
+    return this.ownedNames().some(
+      (range) => range.toLowerCase().startsWith(prefix) || range.toLowerCase().startsWith(bare),
+    );
   }
 
   private markOwned(name: string): void {
-    const taken = new Set((this.workbook.definedNames.model as { name: string }[]).map((entry) => entry.name));
+    const taken = new Set(
+      (this.workbook.definedNames.model as { name: string }[]).map((entry) => entry.name),
+    );
     let n = 1;
     while (taken.has(`${OWNED_NAME_PREFIX}${n}`)) n++;
     this.workbook.definedNames.add(`${quoteSheet(name)}!$A$1`, `${OWNED_NAME_PREFIX}${n}`);
@@ -156,7 +181,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const prefix = `${quoteSheet(name)}!`.toLowerCase();
     const bare = `${name}!`.toLowerCase();
     this.workbook.definedNames.model = model.filter(
-      (entry) => !(entry.name.startsWith(OWNED_NAME_PREFIX) && entry.ranges.some((r) => r.toLowerCase().startsWith(prefix) || r.toLowerCase().startsWith(bare))),
+      (entry) =>
+        !(
+          entry.name.startsWith(OWNED_NAME_PREFIX) &&
+          entry.ranges.some(
+            (r) => r.toLowerCase().startsWith(prefix) || r.toLowerCase().startsWith(bare),
+          )
+        ),
     );
   }
 
@@ -190,7 +221,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   async writeSheets(specs: readonly SheetSpec[], options: WriteOptions): Promise<void> {
-    const existing = specs.map((spec) => this.sheet(spec.name)).filter((ws): ws is ExcelJS.Worksheet => ws !== undefined);
+    const existing = specs
+      .map((spec) => this.sheet(spec.name))
+      .filter((ws): ws is ExcelJS.Worksheet => ws !== undefined);
     const foreign = existing.filter((ws) => !this.isOwned(ws.name)).map((ws) => ws.name);
     // Decide everything before changing anything: a refused write leaves the workbook as it was.
     if (existing.length > 0 && (!options.replace || foreign.length > 0)) {
@@ -217,9 +250,22 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const activate = options.activate ? this.sheet(options.activate) : undefined;
     if (activate) {
       const index = this.workbook.worksheets.indexOf(activate);
-      this.workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: 'visible' }];
+      this.workbook.views = [
+        {
+          x: 0,
+          y: 0,
+          width: 20000,
+          height: 12000,
+          firstSheet: 0,
+          activeTab: index,
+          visibility: 'visible',
+        },
+      ];
     }
-    this.update({ activeSheet: activate?.name ?? this.state.activeSheet ?? specs[0]?.name ?? null, selection: null });
+    this.update({
+      activeSheet: activate?.name ?? this.state.activeSheet ?? specs[0]?.name ?? null,
+      selection: null,
+    });
   }
 
   private renderSheet(spec: SheetSpec): void {
@@ -235,14 +281,21 @@ export class ExcelJsWorkbook implements WorkbookPort {
         // Strings are assigned as plain values: ExcelJS stores them as text, so `=HYPERLINK(…)` stays text.
         cell.value = value;
         const numFmt = r >= spec.freezeRows ? spec.columns[c]?.numFmt : undefined;
-        const look: Partial<ExcelJS.Style> = { ...(style ? ROW_STYLES[style] : {}), ...(numFmt ? { numFmt } : {}) };
+        const look: Partial<ExcelJS.Style> = {
+          ...(style ? ROW_STYLES[style] : {}),
+          ...(numFmt ? { numFmt } : {}),
+        };
         if (Object.keys(look).length > 0) cell.style = look;
       });
     });
     if (spec.freezeRows > 0 || (spec.freezeColumns ?? 0) > 0) {
       ws.views = [{ state: 'frozen', xSplit: spec.freezeColumns ?? 0, ySplit: spec.freezeRows }];
     }
-    const validations = (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+    const validations = (
+      ws as unknown as {
+        dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void };
+      }
+    ).dataValidations;
     for (const v of spec.validations ?? []) {
       validations.add(v.range, {
         type: 'decimal',
@@ -268,8 +321,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   async selectCell(ref: CellRef): Promise<void> {
     const ws = this.sheet(ref.sheet);
-    if (!ws) throw new WorkbenchError(`找不到工作表“${ref.sheet}”`, `Sheet “${ref.sheet}” not found`);
-    this.update({ activeSheet: ws.name, selection: { sheet: ws.name, address: ref.address.toUpperCase() } });
+    if (!ws)
+      throw new WorkbenchError(`找不到工作表“${ref.sheet}”`, `Sheet “${ref.sheet}” not found`);
+    this.update({
+      activeSheet: ws.name,
+      selection: { sheet: ws.name, address: ref.address.toUpperCase() },
+    });
   }
 
   async highlightCells(refs: readonly CellRef[]): Promise<void> {
@@ -281,7 +338,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
       const cell = ws.getCell(ref.address);
       // ExcelJS shares style objects between cells loaded with the same style: copy, never mutate.
       const original = structuredCloneStyle(cell.style);
-      this.marks.set(key, { ref: { sheet: ws.name, address: ref.address.toUpperCase() }, style: original });
+      this.marks.set(key, {
+        ref: { sheet: ws.name, address: ref.address.toUpperCase() },
+        style: original,
+      });
       cell.style = { ...structuredCloneStyle(cell.style), ...HIGHLIGHT };
     }
     this.update({ highlighted: new Set(this.marks.keys()) });

@@ -40,8 +40,14 @@ function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   log('e2e: /usr/bin/chromium missing; installing Debian chromium with apt-get');
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', 'chromium']]) {
-    const run = spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  for (const args of [
+    ['apt-get', 'update'],
+    ['apt-get', 'install', '-y', 'chromium'],
+  ]) {
+    const run = spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (run.status !== 0) throw new Error(`${args.join(' ')} failed`);
   }
   assert(existsSync(CHROMIUM), 'chromium still missing after apt-get install');
@@ -54,13 +60,32 @@ function ensureChromium() {
 function ensureChineseFont() {
   const list = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
   if (list.status === 0 && list.stdout.trim() !== '') return;
-  log('e2e: no Chinese font; installing fonts-wqy-microhei with apt-get (for a readable screenshot)');
+  log(
+    'e2e: no Chinese font; installing fonts-wqy-microhei with apt-get (for a readable screenshot)',
+  );
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const run = spawnSync(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'install', '-y', 'fonts-wqy-microhei'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (run.status !== 0) log('e2e: could not install a Chinese font; the screenshot will show boxes (the checks do not depend on it)');
+  const run = spawnSync(
+    sudo[0] ?? 'apt-get',
+    [...(sudo.length ? ['apt-get'] : []), 'install', '-y', 'fonts-wqy-microhei'],
+    { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } },
+  );
+  if (run.status !== 0)
+    log(
+      'e2e: could not install a Chinese font; the screenshot will show boxes (the checks do not depend on it)',
+    );
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.map': 'application/json', '.ico': 'image/x-icon' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.map': 'application/json',
+  '.ico': 'image/x-icon',
+};
 
 /** A tiny static server for dist/ on 127.0.0.1 (no network beyond loopback). */
 function serve(directory) {
@@ -82,12 +107,17 @@ function cliResult(ledger) {
   const bin = path.join(root, 'bin/kaohe.js');
   const json = path.join(tmpdir(), `kaohe-e2e-${process.pid}.json`);
   // The CLI prints its table and warnings; only its JSON matters here (stderr shows if it fails).
-  execFileSync(process.execPath, [bin, 'rank', ledger, '--json', json], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(process.execPath, [bin, 'rank', ledger, '--json', json], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   return JSON.parse(readFileSync(json, 'utf8'));
 }
 
 async function gridRows(page) {
-  return page.$$eval('[data-testid=sheet-grid] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  return page.$$eval('[data-testid=sheet-grid] tbody tr', (trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+  );
 }
 
 async function openFile(page, file) {
@@ -108,26 +138,47 @@ async function scenarioRank(page) {
   assertEqual(rows[0]?.slice(0, 2), ['总排名', '单位'], 'summary header');
   const ranked = expected.units.filter((u) => !u.vetoed);
   const firstRows = rows.slice(1, 6).map((r) => [r[0], r[1], Number(r[9])]);
-  assertEqual(firstRows, ranked.slice(0, 5).map((u) => [String(u.rank.total), u.unit, u.total]), 'first rows of 排名汇总 (rank, town, total) agree with the CLI');
+  assertEqual(
+    firstRows,
+    ranked.slice(0, 5).map((u) => [String(u.rank.total), u.unit, u.total]),
+    'first rows of 排名汇总 (rank, town, total) agree with the CLI',
+  );
   const vetoedTowns = expected.units.filter((u) => u.vetoed).map((u) => u.unit);
   assert(vetoedTowns.length > 0, 'the sample ledger should have a vetoed town');
   const vetoRows = rows.filter((r) => (r[11] ?? '').includes('一票否决')).map((r) => r[1]);
   assertEqual(vetoRows, vetoedTowns, 'vetoed towns listed in 排名汇总');
-  assert(rows.slice(-vetoRows.length).every((r) => r[0] === '' && r[9] === ''), 'vetoed towns come last, with no rank and no total');
+  assert(
+    rows.slice(-vetoRows.length).every((r) => r[0] === '' && r[9] === ''),
+    'vetoed towns come last, with no rank and no total',
+  );
 
   // The pane's own summary.
   const top = await page.getByTestId('top-unit').allTextContents();
-  assertEqual(top.map((t) => t.split(' ')[3]), expected.units.filter((u) => !u.vetoed && u.rank.total <= 3).map((u) => u.unit), 'top three in the pane');
+  assertEqual(
+    top.map((t) => t.split(' ')[3]),
+    expected.units.filter((u) => !u.vetoed && u.rank.total <= 3).map((u) => u.unit),
+    'top three in the pane',
+  );
   const vetoedInPane = await page.getByTestId('vetoed-unit').allTextContents();
-  assert(vetoedTowns.every((town, i) => vetoedInPane[i]?.startsWith(town)), `vetoed towns in the pane: ${vetoedInPane.join(' | ')}`);
+  assert(
+    vetoedTowns.every((town, i) => vetoedInPane[i]?.startsWith(town)),
+    `vetoed towns in the pane: ${vetoedInPane.join(' | ')}`,
+  );
   const yellow = await page.getByTestId('yellow-unit').allTextContents();
-  assertEqual(yellow.map((t) => t.split(' · ')[0]), expected.units.filter((u) => u.flags.includes('黄牌警告')).map((u) => u.unit), 'yellow-carded towns in the pane');
+  assertEqual(
+    yellow.map((t) => t.split(' · ')[0]),
+    expected.units.filter((u) => u.flags.includes('黄牌警告')).map((u) => u.unit),
+    'yellow-carded towns in the pane',
+  );
 
   mkdirSync(outDir, { recursive: true });
   await page.screenshot({ path: path.join(outDir, 'e2e-rank.png') });
 
   // Download the result and compare the input sheet with the original file, cell by cell.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果 .xlsx' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载结果 .xlsx' }).click(),
+  ]);
   const saved = path.join(outDir, 'e2e-result.xlsx');
   await download.saveAs(saved);
   const ExcelJS = require('exceljs');
@@ -135,7 +186,8 @@ async function scenarioRank(page) {
   await before.xlsx.readFile(ledger);
   const after = new ExcelJS.Workbook();
   await after.xlsx.readFile(saved);
-  for (const name of ['排名汇总', '部门排名', '得分明细']) assert(after.getWorksheet(name), `downloaded workbook has ${name}`);
+  for (const name of ['排名汇总', '部门排名', '得分明细'])
+    assert(after.getWorksheet(name), `downloaded workbook has ${name}`);
   for (const sheet of before.worksheets) {
     const other = after.getWorksheet(sheet.name);
     assert(other, `input sheet ${sheet.name} kept`);
@@ -143,7 +195,8 @@ async function scenarioRank(page) {
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         const a = JSON.stringify(cell.value);
         const b = JSON.stringify(other.getRow(r).getCell(c).value);
-        if (a !== b) throw new Error(`input cell ${sheet.name}!${cell.address} changed: ${a} → ${b}`);
+        if (a !== b)
+          throw new Error(`input cell ${sheet.name}!${cell.address} changed: ${a} → ${b}`);
       });
     });
   }
@@ -180,22 +233,41 @@ function distForTest() {
   if (process.env.KAOHE_E2E_DIST) return path.resolve(process.env.KAOHE_E2E_DIST);
   const page = path.join(builtDist, 'taskpane.html');
   assert(existsSync(page), 'dist/taskpane.html missing: run `npm run build` first');
-  const setting = /<meta name="kaohe-office-js" content="([^"]*)"/.exec(readFileSync(page, 'utf8'))?.[1] ?? 'none';
+  const setting =
+    /<meta name="kaohe-office-js" content="([^"]*)"/.exec(readFileSync(page, 'utf8'))?.[1] ??
+    'none';
   if (setting === 'local') return builtDist;
   const local = path.join(outDir, 'dist-e2e');
   mkdirSync(outDir, { recursive: true });
-  log(`e2e: dist/ loads office.js from "${setting}"; building a copy with the local office.js into test-output/dist-e2e`);
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'officeJs=local', '--output-path', local], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  log(
+    `e2e: dist/ loads office.js from "${setting}"; building a copy with the local office.js into test-output/dist-e2e`,
+  );
+  execFileSync(
+    process.execPath,
+    [
+      require.resolve('webpack-cli/bin/cli.js'),
+      '--mode',
+      'production',
+      '--env',
+      'officeJs=local',
+      '--output-path',
+      local,
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   return local;
 }
 
 async function main() {
   const dist = distForTest();
   assert(existsSync(path.join(dist, 'taskpane.html')), `${dist}/taskpane.html missing`);
-  assert(existsSync(path.join(root, 'lib/cli/main.js')), 'lib/cli missing: run `npm run build` first');
+  assert(
+    existsSync(path.join(root, 'lib/cli/main.js')),
+    'lib/cli missing: run `npm run build` first',
+  );
   ensureChromium();
   ensureChineseFont();
   const { chromium } = require('playwright-core');
@@ -203,12 +275,23 @@ async function main() {
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   const requests = [];
   const pageErrors = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     page.on('request', (request) => requests.push(request.url()));
     page.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -225,7 +308,9 @@ async function main() {
       } catch (error) {
         results.push({ name, ok: false });
         log(`FAIL ${name}\n  ${error instanceof Error ? error.message : String(error)}`);
-        await page.screenshot({ path: path.join(outDir, `e2e-failure-${results.length}.png`) }).catch(() => undefined);
+        await page
+          .screenshot({ path: path.join(outDir, `e2e-failure-${results.length}.png`) })
+          .catch(() => undefined);
       }
     }
   } finally {
@@ -233,7 +318,9 @@ async function main() {
     server.close();
   }
   // Nothing may leave the machine: every request goes to our own origin (or stays in the page).
-  const foreign = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+  const foreign = requests.filter(
+    (url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'),
+  );
   const name = `no request left localhost (${requests.length} requests)`;
   if (foreign.length === 0) {
     results.push({ name, ok: true });

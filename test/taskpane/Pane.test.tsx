@@ -30,13 +30,22 @@ describe('生成排名', () => {
     await waitFor(() => expect(port.settings?.topN).toBe(5));
     fireEvent.click(screen.getByRole('button', { name: '生成排名' }));
     await screen.findByTestId('ranking-result');
-    expect(engine.assessed[0]!.options).toEqual({ topN: 5, bottomN: 2, byClass: true, language: 'zh-CN' });
+    expect(engine.assessed[0]!.options).toEqual({
+      topN: 5,
+      bottomN: 2,
+      byClass: true,
+      language: 'zh-CN',
+    });
     expect(engine.assessed[0]!.grid.sheets.map((s) => s.name)).toEqual(['乡镇台账']);
     expect(port.written).toHaveLength(1);
     expect(port.written[0]!.specs).toBe(OUTPUT);
     expect(port.written[0]!.options).toMatchObject({ replace: false, activate: '排名汇总' });
     const top = screen.getAllByTestId('top-unit').map((li) => li.textContent);
-    expect(top).toEqual(['第 1 名 城关镇 · 912.5 分', '第 2 名 东山镇 · 900 分', '第 3 名 西河镇 · 880 分']);
+    expect(top).toEqual([
+      '第 1 名 城关镇 · 912.5 分',
+      '第 2 名 东山镇 · 900 分',
+      '第 3 名 西河镇 · 880 分',
+    ]);
     const vetoed = screen.getByTestId('vetoed-unit');
     expect(vetoed.textContent).toContain('北湖镇');
     expect(vetoed.textContent).toContain('90.77%');
@@ -130,7 +139,11 @@ describe('errors are shown, never swallowed', () => {
     const { port } = setup((p, e) => {
       p.settings = { ...DEFAULT_SETTINGS, language: 'en-US' };
       e.assess = () => {
-        throw new KaoheError('scheme.points', '方案!C4：满分之和不等于 370', 'Scheme!C4: points do not add up to 370');
+        throw new KaoheError(
+          'scheme.points',
+          '方案!C4：满分之和不等于 370',
+          'Scheme!C4: points do not add up to 370',
+        );
       };
     });
     await settle(port);
@@ -196,13 +209,19 @@ describe('新建考核工作簿', () => {
     const { port, engine } = setup((p) => p.sheets.set('乡镇台账', true));
     await settle(port);
     fireEvent.click(screen.getByRole('button', { name: '新建考核工作簿' }));
-    fireEvent.change(screen.getByRole('textbox', { name: '乡镇/街道（每行一个）' }), { target: { value: '城关镇\n东山镇，西河镇\n\n' } });
-    fireEvent.change(screen.getByRole('textbox', { name: '责任部门（每行一个）' }), { target: { value: '卫生局' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '乡镇/街道（每行一个）' }), {
+      target: { value: '城关镇\n东山镇，西河镇\n\n' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: '责任部门（每行一个）' }), {
+      target: { value: '卫生局' },
+    });
     const buttons = screen.getAllByRole('button', { name: '新建考核工作簿' });
     fireEvent.click(buttons[buttons.length - 1]!);
     const dialog = await screen.findByRole('alertdialog');
     expect(dialog.textContent).toContain('清除其中已填写的数据');
-    expect(engine.templates).toEqual([{ year: 2026, units: ['城关镇', '东山镇', '西河镇'], departments: ['卫生局'] }]);
+    expect(engine.templates).toEqual([
+      { year: 2026, units: ['城关镇', '东山镇', '西河镇'], departments: ['卫生局'] },
+    ]);
     fireEvent.click(within(dialog).getByRole('button', { name: '替换' }));
     await screen.findByText(/已写入 4 个工作表/);
     expect(port.written[0]!.options).toMatchObject({ replace: true, activate: '乡镇台账' });
@@ -240,14 +259,27 @@ describe('settings and language', () => {
     fireEvent.click(screen.getByRole('tab', { name: '操作' }));
     fireEvent.click(screen.getByRole('button', { name: '生成排名' }));
     await screen.findByTestId('ranking-result');
-    expect(engine.assessed[0]!.options).toEqual({ topN: 5, bottomN: 2, byClass: true, language: 'zh-CN' });
+    expect(engine.assessed[0]!.options).toEqual({
+      topN: 5,
+      bottomN: 2,
+      byClass: true,
+      language: 'zh-CN',
+    });
   });
 });
 
 describe('start-up warnings', () => {
   it('shows a warning from the boot checks (e.g. no custom functions) in the user language', async () => {
     const port = new FakePort();
-    render(<App port={port} engine={new FakeEngine()} startupWarnings={[{ zh: '此 Excel 不支持自定义函数', en: 'No custom functions in this Excel' }]} />);
+    render(
+      <App
+        port={port}
+        engine={new FakeEngine()}
+        startupWarnings={[
+          { zh: '此 Excel 不支持自定义函数', en: 'No custom functions in this Excel' },
+        ]}
+      />,
+    );
     await settle(port);
     expect(screen.getByText('此 Excel 不支持自定义函数')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '切换到英文' }));

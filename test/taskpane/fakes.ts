@@ -1,7 +1,13 @@
 /** A fake workbook port and engine for the pane's component tests: in memory, records every call. */
 import type { Finding, SheetSpec, WorkbookGrid } from '../../src/engine/ledger/types';
 import type { RankedUnit, Ranking } from '../../src/engine/types';
-import { SheetExistsError, type CellRef, type PaneSettings, type WorkbookPort, type WriteOptions } from '../../src/excel/port';
+import {
+  SheetExistsError,
+  type CellRef,
+  type PaneSettings,
+  type WorkbookPort,
+  type WriteOptions,
+} from '../../src/excel/port';
 import type { Assessment, PaneEngine, TemplateOptions } from '../../src/taskpane/paneEngine';
 
 export class FakePort implements WorkbookPort {
@@ -30,13 +36,16 @@ export class FakePort implements WorkbookPort {
   }
   async readSheets(names: readonly string[]): Promise<WorkbookGrid> {
     this.maybeFail('readSheets');
-    return { sheets: names.filter((n) => this.sheets.has(n)).map((name) => ({ name, values: [] })) };
+    return {
+      sheets: names.filter((n) => this.sheets.has(n)).map((name) => ({ name, values: [] })),
+    };
   }
   async writeSheets(specs: readonly SheetSpec[], options: WriteOptions) {
     this.maybeFail('writeSheets');
     const existing = specs.map((s) => s.name).filter((n) => this.sheets.has(n));
     const foreign = existing.filter((n) => this.sheets.get(n) === false);
-    if (existing.length > 0 && (!options.replace || foreign.length > 0)) throw new SheetExistsError(existing, foreign);
+    if (existing.length > 0 && (!options.replace || foreign.length > 0))
+      throw new SheetExistsError(existing, foreign);
     specs.forEach((spec, i) => {
       this.sheets.set(spec.name, true);
       options.onProgress?.((i + 1) / specs.length);
@@ -87,10 +96,26 @@ export function unit(name: string, over: Partial<RankedUnit> = {}): RankedUnit {
 
 export const RANKING: Ranking = {
   units: [
-    unit('城关镇', { total: 912.5, rank: { party: 1, fp: 1, total: 1, class: null }, flags: ['一票优先'] }),
-    unit('东山镇', { total: 900, rank: { party: 2, fp: 2, total: 2, class: null }, flags: ['一票优先'] }),
-    unit('西河镇', { total: 880, rank: { party: 3, fp: 3, total: 3, class: null }, flags: ['一票优先'] }),
-    unit('南岭街道', { total: 700, rank: { party: 4, fp: 4, total: 4, class: null }, flags: ['黄牌警告'] }),
+    unit('城关镇', {
+      total: 912.5,
+      rank: { party: 1, fp: 1, total: 1, class: null },
+      flags: ['一票优先'],
+    }),
+    unit('东山镇', {
+      total: 900,
+      rank: { party: 2, fp: 2, total: 2, class: null },
+      flags: ['一票优先'],
+    }),
+    unit('西河镇', {
+      total: 880,
+      rank: { party: 3, fp: 3, total: 3, class: null },
+      flags: ['一票优先'],
+    }),
+    unit('南岭街道', {
+      total: 700,
+      rank: { party: 4, fp: 4, total: 4, class: null },
+      flags: ['黄牌警告'],
+    }),
     unit('北湖镇', {
       total: null,
       party: null,
@@ -126,7 +151,12 @@ export const WARNING_FINDING: Finding = {
   en: '乡镇台账!H9: F3.3 is far from towns of the same class',
 };
 
-export const OUTPUT: SheetSpec[] = ['排名汇总', '部门排名', '得分明细'].map((name) => ({ name, rows: [['x']], columns: [{ width: 10 }], freezeRows: 1 }));
+export const OUTPUT: SheetSpec[] = ['排名汇总', '部门排名', '得分明细'].map((name) => ({
+  name,
+  rows: [['x']],
+  columns: [{ width: 10 }],
+  freezeRows: 1,
+}));
 
 export class FakeEngine implements PaneEngine {
   readonly inputSheets = ['方案', '乡镇台账', '部门台账', '核查规则', '上轮台账'];
@@ -136,7 +166,12 @@ export class FakeEngine implements PaneEngine {
 
   templateSheets(options: TemplateOptions): SheetSpec[] {
     this.templates.push(options);
-    return ['方案', '乡镇台账', '部门台账', '核查规则'].map((name) => ({ name, rows: [['代码']], columns: [{ width: 8 }], freezeRows: 1 }));
+    return ['方案', '乡镇台账', '部门台账', '核查规则'].map((name) => ({
+      name,
+      rows: [['代码']],
+      columns: [{ width: 8 }],
+      freezeRows: 1,
+    }));
   }
   assess(grid: WorkbookGrid, options: unknown): Assessment {
     this.assessed.push({ grid, options });

@@ -22,10 +22,15 @@ describe('Workbench (pane + grid + real engine over the sample ledger)', () => {
     expect(await screen.findByRole('tab', { name: '乡镇台账' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '生成排名' }));
     await screen.findByTestId('ranking-result', {}, { timeout: 30_000 });
-    await waitFor(() => expect(screen.getByRole('tab', { name: '排名汇总', selected: true })).toBeTruthy());
+    await waitFor(() =>
+      expect(screen.getByRole('tab', { name: '排名汇总', selected: true })).toBeTruthy(),
+    );
     const grid = screen.getByTestId('sheet-grid');
     const rows = within(grid).getAllByRole('row').slice(1);
-    const cells = (i: number) => within(rows[i]!).getAllByRole('cell').map((td) => td.textContent);
+    const cells = (i: number) =>
+      within(rows[i]!)
+        .getAllByRole('cell')
+        .map((td) => td.textContent);
     expect(cells(0).slice(0, 2)).toEqual(['总排名', '单位']);
     expect(cells(1)[0]).toBe('1');
     const vetoedInPane = screen.getAllByTestId('vetoed-unit').map((li) => li.textContent ?? '');
@@ -40,12 +45,20 @@ describe('Workbench (pane + grid + real engine over the sample ledger)', () => {
     const port = await sample('ledger-errors.xlsx');
     render(<Workbench excel={ExcelJS} engine={defaultEngine} initial={port} />);
     fireEvent.click(await screen.findByRole('button', { name: '生成排名' }));
-    expect((await screen.findByRole('alert', {}, { timeout: 30_000 })).textContent).toMatch(/个错误，未生成排名/);
+    expect((await screen.findByRole('alert', {}, { timeout: 30_000 })).textContent).toMatch(
+      /个错误，未生成排名/,
+    );
     expect(await port.listSheets()).not.toContain('排名汇总');
-    const errors = within(screen.getByRole('region', { name: '错误（阻止排名）' })).getAllByRole('button');
+    const errors = within(screen.getByRole('region', { name: '错误（阻止排名）' })).getAllByRole(
+      'button',
+    );
     fireEvent.click(errors[0]!);
     await waitFor(() => expect(port.view.selection).not.toBeNull());
     const selection = port.view.selection!;
-    await waitFor(() => expect(document.querySelector(`[data-address="${selection.address}"][data-selected="true"]`)).not.toBeNull());
+    await waitFor(() =>
+      expect(
+        document.querySelector(`[data-address="${selection.address}"][data-selected="true"]`),
+      ).not.toBeNull(),
+    );
   });
 });

@@ -2,7 +2,11 @@ import ExcelJS from 'exceljs';
 import type { SheetSpec } from '../../src/engine/ledger/types';
 import { SheetExistsError } from '../../src/excel/port';
 import { MARKER_PREFIX } from '../../src/excel/officeWorkbook';
-import { ExcelJsWorkbook, OWNED_NAME_PREFIX, toCellValue } from '../../src/workbench/excelJsWorkbook';
+import {
+  ExcelJsWorkbook,
+  OWNED_NAME_PREFIX,
+  toCellValue,
+} from '../../src/workbench/excelJsWorkbook';
 
 async function reopen(port: ExcelJsWorkbook): Promise<ExcelJsWorkbook> {
   const bytes = await port.toXlsx();
@@ -16,8 +20,18 @@ function ledger(): ExcelJS.Workbook {
   const ws = wb.addWorksheet('乡镇台账');
   ws.addRow(['单位', '类别', 'P1 基本人口指标', 'V1 出生政策符合率']);
   ws.addRow(['城关镇', 1, 95, 0.9077]);
-  ws.addRow(['=HYPERLINK("http://x","东山镇")', 2, { formula: '40+50', result: 90 }, { formula: '1/0', result: { error: '#DIV/0!' } }]);
-  ws.addRow([{ richText: [{ text: '西' }, { text: '河镇' }] }, null, new Date(Date.UTC(2024, 2, 1)), '']);
+  ws.addRow([
+    '=HYPERLINK("http://x","东山镇")',
+    2,
+    { formula: '40+50', result: 90 },
+    { formula: '1/0', result: { error: '#DIV/0!' } },
+  ]);
+  ws.addRow([
+    { richText: [{ text: '西' }, { text: '河镇' }] },
+    null,
+    new Date(Date.UTC(2024, 2, 1)),
+    '',
+  ]);
   ws.getCell('C2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
   return wb;
 }
@@ -53,7 +67,11 @@ describe('ExcelJsWorkbook (the workbench port)', () => {
   it('writes sheets as values with formats, marks them as its own, and round-trips through .xlsx with text staying text', async () => {
     const port = new ExcelJsWorkbook(ledger());
     const progress: number[] = [];
-    await port.writeSheets([SUMMARY], { replace: false, activate: '排名汇总', onProgress: (f) => progress.push(f) });
+    await port.writeSheets([SUMMARY], {
+      replace: false,
+      activate: '排名汇总',
+      onProgress: (f) => progress.push(f),
+    });
     expect(progress[progress.length - 1]).toBe(1);
     expect(port.view.activeSheet).toBe('排名汇总');
 
@@ -80,28 +98,42 @@ describe('ExcelJsWorkbook (the workbench port)', () => {
   it('leaves the input sheet exactly as it was', async () => {
     const wb = ledger();
     const port = new ExcelJsWorkbook(wb);
-    const before = JSON.stringify((wb.getWorksheet('乡镇台账')! as unknown as { model: unknown }).model);
+    const before = JSON.stringify(
+      (wb.getWorksheet('乡镇台账')! as unknown as { model: unknown }).model,
+    );
     await port.writeSheets([SUMMARY], { replace: false });
     await port.writeSheets([SUMMARY], { replace: true });
-    expect(JSON.stringify((wb.getWorksheet('乡镇台账')! as unknown as { model: unknown }).model)).toBe(before);
+    expect(
+      JSON.stringify((wb.getWorksheet('乡镇台账')! as unknown as { model: unknown }).model),
+    ).toBe(before);
   });
 
   it('refuses to overwrite without replace, replaces only its own sheets, never a foreign one of the same name', async () => {
     const port = new ExcelJsWorkbook(ledger());
     await port.writeSheets([SUMMARY], { replace: false });
-    await expect(port.writeSheets([SUMMARY], { replace: false })).rejects.toMatchObject({ sheets: ['排名汇总'], foreign: [] });
+    await expect(port.writeSheets([SUMMARY], { replace: false })).rejects.toMatchObject({
+      sheets: ['排名汇总'],
+      foreign: [],
+    });
     const changed: SheetSpec = { ...SUMMARY, rows: [['名次'], [7]] };
     await port.writeSheets([changed], { replace: true });
     expect((await port.readSheets(['排名汇总'])).sheets[0]!.values).toEqual([['名次'], [7]]);
     expect(await port.listSheets()).toEqual(['乡镇台账', '排名汇总']);
 
     const foreign: SheetSpec = { ...SUMMARY, name: '乡镇台账' };
-    const error: unknown = await port.writeSheets([SUMMARY, foreign], { replace: true }).catch((e: unknown) => e);
+    const error: unknown = await port
+      .writeSheets([SUMMARY, foreign], { replace: true })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SheetExistsError);
     expect((error as SheetExistsError).foreign).toEqual(['乡镇台账']);
     // Nothing was changed by the refused write.
     expect((await port.readSheets(['排名汇总'])).sheets[0]!.values).toEqual([['名次'], [7]]);
-    expect((await port.readSheets(['乡镇台账'])).sheets[0]!.values[1]).toEqual(['城关镇', 1, 95, 0.9077]);
+    expect((await port.readSheets(['乡镇台账'])).sheets[0]!.values[1]).toEqual([
+      '城关镇',
+      1,
+      95,
+      0.9077,
+    ]);
   });
 
   it('marks cells temporarily and restores the user formatting exactly; marks are not saved', async () => {
@@ -109,13 +141,19 @@ describe('ExcelJsWorkbook (the workbench port)', () => {
     const port = new ExcelJsWorkbook(wb);
     const ws = wb.getWorksheet('乡镇台账')!;
     const before = JSON.stringify(ws.getCell('C2').style);
-    await port.highlightCells([{ sheet: '乡镇台账', address: 'C2' }, { sheet: '乡镇台账', address: 'D3' }]);
+    await port.highlightCells([
+      { sheet: '乡镇台账', address: 'C2' },
+      { sheet: '乡镇台账', address: 'D3' },
+    ]);
     expect((ws.getCell('C2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFD966');
     expect(port.view.highlighted.has('乡镇台账!C2')).toBe(true);
     // Another cell loaded with the same style is not touched.
     expect(ws.getCell('D2').fill).toBeUndefined();
     const saved = await reopen(port);
-    expect((saved.workbook.getWorksheet('乡镇台账')!.getCell('C2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FF00B0F0');
+    expect(
+      (saved.workbook.getWorksheet('乡镇台账')!.getCell('C2').fill as ExcelJS.FillPattern).fgColor
+        ?.argb,
+    ).toBe('FF00B0F0');
     expect((ws.getCell('C2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFD966');
     await port.clearHighlights();
     expect(JSON.stringify(ws.getCell('C2').style)).toBe(before);
@@ -126,8 +164,13 @@ describe('ExcelJsWorkbook (the workbench port)', () => {
     const port = new ExcelJsWorkbook(ledger());
     await port.writeSheets([SUMMARY], { replace: false, activate: '排名汇总' });
     await port.selectCell({ sheet: '乡镇台账', address: 'c3' });
-    expect(port.view).toMatchObject({ activeSheet: '乡镇台账', selection: { sheet: '乡镇台账', address: 'C3' } });
-    await expect(port.selectCell({ sheet: '无此表', address: 'A1' })).rejects.toMatchObject({ zh: expect.stringContaining('无此表') });
+    expect(port.view).toMatchObject({
+      activeSheet: '乡镇台账',
+      selection: { sheet: '乡镇台账', address: 'C3' },
+    });
+    await expect(port.selectCell({ sheet: '无此表', address: 'A1' })).rejects.toMatchObject({
+      zh: expect.stringContaining('无此表'),
+    });
   });
 
   it('marks its sheets the way the Office adapter does, so workbooks move between Excel and the workbench', async () => {
@@ -146,7 +189,12 @@ describe('ExcelJsWorkbook (the workbench port)', () => {
     const port = new ExcelJsWorkbook(new ExcelJS.Workbook());
     expect(await port.loadSettings()).toBeNull();
     await port.saveSettings({ topN: 5, bottomN: 1, byClass: true, language: 'en-US' });
-    expect(await port.loadSettings()).toEqual({ topN: 5, bottomN: 1, byClass: true, language: 'en-US' });
+    expect(await port.loadSettings()).toEqual({
+      topN: 5,
+      bottomN: 1,
+      byClass: true,
+      language: 'en-US',
+    });
   });
 
   it('turns every ExcelJS value shape into a plain value', () => {

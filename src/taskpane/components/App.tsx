@@ -18,11 +18,24 @@ export interface AppProps {
 }
 
 /** The one FluentProvider of the pane. */
-export function App({ port, engine, theme = webLightTheme, initialSettings, defaultYear, startupWarnings }: AppProps) {
+export function App({
+  port,
+  engine,
+  theme = webLightTheme,
+  initialSettings,
+  defaultYear,
+  startupWarnings,
+}: AppProps) {
   const styles = useStyles();
   return (
     <FluentProvider theme={theme} className={styles.provider}>
-      <Pane port={port} engine={engine} initialSettings={initialSettings} defaultYear={defaultYear} startupWarnings={startupWarnings} />
+      <Pane
+        port={port}
+        engine={engine}
+        initialSettings={initialSettings}
+        defaultYear={defaultYear}
+        startupWarnings={startupWarnings}
+      />
     </FluentProvider>
   );
 }

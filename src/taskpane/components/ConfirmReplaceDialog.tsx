@@ -32,17 +32,30 @@ export interface ConfirmReplaceDialogProps {
  * Asks before replacing sheets. When a sheet of the same name was not made by Kaohe the only
  * answer is to cancel: the pane never replaces a sheet it did not create.
  */
-export function ConfirmReplaceDialog({ language, sheets, foreign, warning, onReplace, onCancel }: ConfirmReplaceDialogProps) {
+export function ConfirmReplaceDialog({
+  language,
+  sheets,
+  foreign,
+  warning,
+  onReplace,
+  onCancel,
+}: ConfirmReplaceDialogProps) {
   const styles = useStyles();
   const own = sheets.filter((name) => !foreign.includes(name));
   const canReplace = foreign.length === 0 && own.length > 0;
   return (
-    <Dialog open modalType="alert" onOpenChange={(_event, data) => (data.open ? undefined : onCancel())}>
+    <Dialog
+      open
+      modalType="alert"
+      onOpenChange={(_event, data) => (data.open ? undefined : onCancel())}
+    >
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{translate(language, 'confirmTitle')}</DialogTitle>
           <DialogContent>
-            {own.length > 0 && <div>{translate(language, 'confirmReplaceBody', { sheets: own.join('、') })}</div>}
+            {own.length > 0 && (
+              <div>{translate(language, 'confirmReplaceBody', { sheets: own.join('、') })}</div>
+            )}
             {canReplace && warning && <div className={styles.warning}>{warning}</div>}
             {foreign.length > 0 && (
               <div className={styles.foreign} role="note">

@@ -15,11 +15,28 @@ import { pick, translate, type Language } from '../../i18n/messages';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  toolbar: { display: 'flex', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  toolbar: {
+    display: 'flex',
+    alignItems: 'flex-end',
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
   filter: { flexGrow: 1, minWidth: '140px' },
   group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  groupTitle: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  groupTitle: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+  },
   item: {
     justifyContent: 'flex-start',
     textAlign: 'start',
@@ -32,7 +49,9 @@ const useStyles = makeStyles({
   itemText: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   errorMark: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}` },
-  warningMark: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteYellowBorder2}` },
+  warningMark: {
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteYellowBorder2}`,
+  },
 });
 
 export interface FindingListProps {
@@ -59,29 +78,48 @@ export function matchesFilter(finding: Finding, filter: string): boolean {
 }
 
 /** Findings grouped by severity (errors block ranking, warnings do not), filterable, clickable. */
-export function FindingList({ language, findings, onSelect, onHighlight, highlighted }: FindingListProps) {
+export function FindingList({
+  language,
+  findings,
+  onSelect,
+  onHighlight,
+  highlighted,
+}: FindingListProps) {
   const styles = useStyles();
   const [filter, setFilter] = useState('');
-  const visible = useMemo(() => findings.filter((f) => matchesFilter(f, filter)), [findings, filter]);
+  const visible = useMemo(
+    () => findings.filter((f) => matchesFilter(f, filter)),
+    [findings, filter],
+  );
   const errors = visible.filter((f) => f.severity === 'error');
   const warnings = visible.filter((f) => f.severity === 'warning');
-  const cellRefs: CellRef[] = visible.flatMap((f) => (f.cell ? [{ sheet: f.sheet, address: f.cell }] : []));
+  const cellRefs: CellRef[] = visible.flatMap((f) =>
+    f.cell ? [{ sheet: f.sheet, address: f.cell }] : [],
+  );
 
   if (findings.length === 0) return <Text>{translate(language, 'findingsNone')}</Text>;
 
   const renderGroup = (severity: 'error' | 'warning', items: readonly Finding[]) => (
-    <section className={styles.group} aria-label={translate(language, severity === 'error' ? 'severityError' : 'severityWarning')}>
+    <section
+      className={styles.group}
+      aria-label={translate(language, severity === 'error' ? 'severityError' : 'severityWarning')}
+    >
       <div className={styles.groupTitle}>
         <Badge appearance="filled" color={severity === 'error' ? 'danger' : 'warning'}>
           {items.length}
         </Badge>
-        <span>{translate(language, severity === 'error' ? 'severityError' : 'severityWarning')}</span>
+        <span>
+          {translate(language, severity === 'error' ? 'severityError' : 'severityWarning')}
+        </span>
       </div>
       <ul className={styles.list}>
         {items.map((finding, index) => {
           const where = refText(finding);
           return (
-            <li key={`${finding.rule}-${where}-${index}`} className={severity === 'error' ? styles.errorMark : styles.warningMark}>
+            <li
+              key={`${finding.rule}-${where}-${index}`}
+              className={severity === 'error' ? styles.errorMark : styles.warningMark}
+            >
               <Button
                 appearance="subtle"
                 className={styles.item}
@@ -108,7 +146,11 @@ export function FindingList({ language, findings, onSelect, onHighlight, highlig
     <div className={styles.root}>
       <div className={styles.toolbar}>
         <Field className={styles.filter} label={translate(language, 'filterLabel')}>
-          <Input value={filter} placeholder={translate(language, 'filterPlaceholder')} onChange={(_e, data) => setFilter(data.value)} />
+          <Input
+            value={filter}
+            placeholder={translate(language, 'filterPlaceholder')}
+            onChange={(_e, data) => setFilter(data.value)}
+          />
         </Field>
         <ToggleButton
           checked={highlighted}
@@ -119,7 +161,12 @@ export function FindingList({ language, findings, onSelect, onHighlight, highlig
           {translate(language, highlighted ? 'highlightOff' : 'highlightOn')}
         </ToggleButton>
       </div>
-      <Text>{translate(language, 'findingsSummary', { errors: errors.length, warnings: warnings.length })}</Text>
+      <Text>
+        {translate(language, 'findingsSummary', {
+          errors: errors.length,
+          warnings: warnings.length,
+        })}
+      </Text>
       {visible.length === 0 && <Text>{translate(language, 'filterNoMatch')}</Text>}
       {errors.length > 0 && renderGroup('error', errors)}
       {warnings.length > 0 && renderGroup('warning', warnings)}

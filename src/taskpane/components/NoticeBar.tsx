@@ -1,8 +1,11 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
 import { translate, type Language } from '../../i18n/messages';
-
-/** Notices up to this many characters fit on one line with their button. */
-const SHORT = 40;
 
 export type NoticeIntent = 'error' | 'warning' | 'success' | 'info';
 
@@ -15,14 +18,22 @@ export interface NoticeBarProps {
   readonly language: Language;
   readonly notice: Notice;
   readonly onDismiss: () => void;
+  /** `multiline` (default) in the narrow pane; the wide workbench bar uses `singleline`. */
+  readonly layout?: 'singleline' | 'multiline';
 }
 
 /** Every error and outcome of an action is shown here, in the user's language; nothing is swallowed. */
-export function NoticeBar({ language, notice, onDismiss }: NoticeBarProps) {
+export function NoticeBar({ language, notice, onDismiss, layout = 'multiline' }: NoticeBarProps) {
   return (
-    <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} layout={notice.text.length > SHORT ? 'multiline' : 'singleline'}>
+    <MessageBar
+      intent={notice.intent}
+      role={notice.intent === 'error' ? 'alert' : 'status'}
+      layout={layout}
+    >
       <MessageBarBody>
-        {notice.intent === 'error' && <MessageBarTitle>{translate(language, 'errorTitle')}</MessageBarTitle>}
+        {notice.intent === 'error' && (
+          <MessageBarTitle>{translate(language, 'errorTitle')}</MessageBarTitle>
+        )}
         {notice.text}
       </MessageBarBody>
       <MessageBarActions>

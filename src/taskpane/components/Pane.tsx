@@ -15,7 +15,13 @@ import {
 } from '@fluentui/react-components';
 import type { Finding, SheetSpec } from '../../engine/ledger/types';
 import type { Ranking } from '../../engine/types';
-import { DEFAULT_SETTINGS, SheetExistsError, type CellRef, type PaneSettings, type WorkbookPort } from '../../excel/port';
+import {
+  DEFAULT_SETTINGS,
+  SheetExistsError,
+  type CellRef,
+  type PaneSettings,
+  type WorkbookPort,
+} from '../../excel/port';
 import { pick, translate, type Language, type MessageKey } from '../../i18n/messages';
 import { describeError } from '../describeError';
 import { SHEETS, type PaneEngine, type TemplateOptions } from '../paneEngine';
@@ -37,14 +43,28 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  header: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
+  header: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+  },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   subtitle: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   actions: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  actionRow: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  actionRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   results: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  sectionTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 export interface PaneProps {
@@ -71,14 +91,23 @@ interface Busy {
 }
 
 function isSheetExists(error: unknown): error is SheetExistsError {
-  return error instanceof SheetExistsError || (error instanceof Error && error.name === 'SheetExistsError' && 'foreign' in error);
+  return (
+    error instanceof SheetExistsError ||
+    (error instanceof Error && error.name === 'SheetExistsError' && 'foreign' in error)
+  );
 }
 
 /**
  * The task pane: the three actions (新建考核工作簿, 检查数据, 生成排名) and the settings, against
  * any `WorkbookPort` (Excel, the workbench, or a test fake).
  */
-export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, defaultYear = new Date().getFullYear(), startupWarnings = [] }: PaneProps) {
+export function Pane({
+  port,
+  engine,
+  initialSettings = DEFAULT_SETTINGS,
+  defaultYear = new Date().getFullYear(),
+  startupWarnings = [],
+}: PaneProps) {
   const styles = useStyles();
   const [settings, setSettings] = useState<PaneSettings>(initialSettings);
   const [tab, setTab] = useState<'actions' | 'settings'>('actions');
@@ -94,7 +123,8 @@ export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, default
   const languageRef = useRef(language);
   languageRef.current = language;
 
-  const t = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => translate(language, key, params);
+  const t = (key: MessageKey, params?: Readonly<Record<string, string | number>>) =>
+    translate(language, key, params);
 
   const showError = useCallback((error: unknown) => {
     setNotice({ intent: 'error', text: describeError(languageRef.current, error) });
@@ -143,12 +173,18 @@ export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, default
    * Writes sheets; when some exist, asks first. Kaohe's own sheets may then be replaced;
    * foreign ones never are (the dialog says so and only offers to cancel).
    */
-  const writeAsking = async (sheets: readonly SheetSpec[], activate: string, done: () => void, warning?: string) => {
+  const writeAsking = async (
+    sheets: readonly SheetSpec[],
+    activate: string,
+    done: () => void,
+    warning?: string,
+  ) => {
     const write = (replace: boolean) =>
       port.writeSheets(sheets, {
         replace,
         activate,
-        onProgress: (fraction) => setBusy({ key: 'writing', progress: Math.max(0, Math.min(1, fraction)) }),
+        onProgress: (fraction) =>
+          setBusy({ key: 'writing', progress: Math.max(0, Math.min(1, fraction)) }),
       });
     setBusy({ key: 'writing', progress: 0 });
     try {
@@ -184,7 +220,10 @@ export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, default
         () => {
           setNotice({
             intent: 'success',
-            text: translate(languageRef.current, 'createDone', { count: sheets.length, sheets: sheets.map((s) => s.name).join('、') }),
+            text: translate(languageRef.current, 'createDone', {
+              count: sheets.length,
+              sheets: sheets.map((s) => s.name).join('、'),
+            }),
           });
         },
         t('confirmTemplateWarning'),
@@ -195,7 +234,12 @@ export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, default
     setBusy({ key: 'reading', progress: null });
     const grid = await port.readSheets(engine.inputSheets);
     setBusy({ key: 'assessing', progress: null });
-    const result = engine.assess(grid, { topN: settings.topN, bottomN: settings.bottomN, byClass: settings.byClass, language: languageRef.current });
+    const result = engine.assess(grid, {
+      topN: settings.topN,
+      bottomN: settings.bottomN,
+      byClass: settings.byClass,
+      language: languageRef.current,
+    });
     setFindings(result.findings);
     return result;
   };
@@ -214,7 +258,10 @@ export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, default
       const result = await assess();
       const errors = result.findings.filter((f) => f.severity === 'error').length;
       if (errors > 0 || result.ranking === null) {
-        setNotice({ intent: 'error', text: translate(languageRef.current, 'rankRefused', { errors }) });
+        setNotice({
+          intent: 'error',
+          text: translate(languageRef.current, 'rankRefused', { errors }),
+        });
         return;
       }
       if (result.ranking.units.length === 0) {
@@ -226,7 +273,9 @@ export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, default
       await writeAsking(result.sheets, SHEETS.summary, () => {
         setRanking(ranked);
         const lang = languageRef.current;
-        const text = translate(lang, 'rankDone') + (warnings > 0 ? ` ${translate(lang, 'resultWarnings', { warnings })}` : '');
+        const text =
+          translate(lang, 'rankDone') +
+          (warnings > 0 ? ` ${translate(lang, 'resultWarnings', { warnings })}` : '');
         setNotice({ intent: 'success', text });
       });
     });
@@ -236,7 +285,9 @@ export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, default
   };
 
   const highlight = (refs: readonly CellRef[] | null) => {
-    const task = refs ? port.highlightCells(refs).then(() => setHighlighted(true)) : port.clearHighlights().then(() => setHighlighted(false));
+    const task = refs
+      ? port.highlightCells(refs).then(() => setHighlighted(true))
+      : port.clearHighlights().then(() => setHighlighted(false));
     task.catch(showError);
   };
 
@@ -255,7 +306,12 @@ export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, default
           <h1 className={styles.title}>{t('appTitle')}</h1>
           <div className={styles.subtitle}>{t('appSubtitle')}</div>
         </div>
-        <Button size="small" appearance="outline" aria-label={t('languageSwitchLabel')} onClick={switchLanguage}>
+        <Button
+          size="small"
+          appearance="outline"
+          aria-label={t('languageSwitchLabel')}
+          onClick={switchLanguage}
+        >
           {t('languageSwitch')}
         </Button>
       </header>
@@ -263,24 +319,43 @@ export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, default
       {warningsShown && (
         <NoticeBar
           language={language}
-          notice={{ intent: 'warning', text: startupWarnings.map((w) => pick(language, w)).join(' ') }}
+          notice={{
+            intent: 'warning',
+            text: startupWarnings.map((w) => pick(language, w)).join(' '),
+          }}
           onDismiss={() => setWarningsShown(false)}
         />
       )}
-      {notice && <NoticeBar language={language} notice={notice} onDismiss={() => setNotice(null)} />}
+      {notice && (
+        <NoticeBar language={language} notice={notice} onDismiss={() => setNotice(null)} />
+      )}
 
-      <TabList selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value === 'settings' ? 'settings' : 'actions')}>
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_e, data) => setTab(data.value === 'settings' ? 'settings' : 'actions')}
+      >
         <Tab value="actions">{t('tabActions')}</Tab>
         <Tab value="settings">{t('tabSettings')}</Tab>
       </TabList>
 
       {tab === 'settings' ? (
-        <SettingsPanel key={JSON.stringify(settings)} language={language} settings={settings} busy={isBusy} onSave={saveSettings} />
+        <SettingsPanel
+          key={JSON.stringify(settings)}
+          language={language}
+          settings={settings}
+          busy={isBusy}
+          onSave={saveSettings}
+        />
       ) : (
         <>
           <section className={styles.actions}>
             <div className={styles.actionRow}>
-              <Button appearance="primary" size="large" disabled={isBusy} onClick={() => void rank()}>
+              <Button
+                appearance="primary"
+                size="large"
+                disabled={isBusy}
+                onClick={() => void rank()}
+              >
                 {t('actionRank')}
               </Button>
               <Button size="large" disabled={isBusy} onClick={() => void checkData()}>
@@ -299,7 +374,12 @@ export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, default
                 <AccordionHeader>{t('actionCreate')}</AccordionHeader>
                 <AccordionPanel>
                   <Text className={styles.hint}>{t('actionCreateHint')}</Text>
-                  <TemplateForm language={language} busy={isBusy} defaultYear={defaultYear} onCreate={(o) => void createWorkbook(o)} />
+                  <TemplateForm
+                    language={language}
+                    busy={isBusy}
+                    defaultYear={defaultYear}
+                    onCreate={(o) => void createWorkbook(o)}
+                  />
                 </AccordionPanel>
               </AccordionItem>
             </Accordion>
@@ -311,7 +391,13 @@ export function Pane({ port, engine, initialSettings = DEFAULT_SETTINGS, default
             {findings && (
               <>
                 <h2 className={styles.sectionTitle}>{t('findingsTitle')}</h2>
-                <FindingList language={language} findings={findings} onSelect={selectCell} onHighlight={highlight} highlighted={highlighted} />
+                <FindingList
+                  language={language}
+                  findings={findings}
+                  onSelect={selectCell}
+                  onHighlight={highlight}
+                  highlighted={highlighted}
+                />
               </>
             )}
           </section>

@@ -33,39 +33,55 @@ export function RankingResult({ language, ranking }: RankingResultProps) {
   return (
     <div className={styles.root} data-testid="ranking-result">
       <section className={styles.section} aria-labelledby="kaohe-top">
-        <h3 id="kaohe-top" className={styles.heading}>{translate(language, 'resultTop')}</h3>
-        {top.length === 0 ? none : (
+        <h3 id="kaohe-top" className={styles.heading}>
+          {translate(language, 'resultTop')}
+        </h3>
+        {top.length === 0 ? (
+          none
+        ) : (
           <ol className={styles.list}>
             {top.map((u) => (
               <li key={u.unit} className={styles.top} data-testid="top-unit">
                 {translate(language, 'resultRank', { rank: u.rank.total ?? '' })} {u.unit}
-                {u.total !== null && ` · ${translate(language, 'resultPoints', { points: formatNumber(language, u.total) })}`}
+                {u.total !== null &&
+                  ` · ${translate(language, 'resultPoints', { points: formatNumber(language, u.total) })}`}
               </li>
             ))}
           </ol>
         )}
       </section>
       <section className={styles.section} aria-labelledby="kaohe-vetoed">
-        <h3 id="kaohe-vetoed" className={styles.heading}>{translate(language, 'resultVetoed')}</h3>
-        {vetoed.length === 0 ? none : (
+        <h3 id="kaohe-vetoed" className={styles.heading}>
+          {translate(language, 'resultVetoed')}
+        </h3>
+        {vetoed.length === 0 ? (
+          none
+        ) : (
           <ul className={styles.list}>
             {vetoed.map((u) => (
               <li key={u.unit} className={styles.vetoed} data-testid="vetoed-unit">
                 {u.unit}
-                <div className={styles.reason}>{(language === 'en-US' ? u.vetoReasonsEn : u.vetoReasons).join('；')}</div>
+                <div className={styles.reason}>
+                  {(language === 'en-US' ? u.vetoReasonsEn : u.vetoReasons).join('；')}
+                </div>
               </li>
             ))}
           </ul>
         )}
       </section>
       <section className={styles.section} aria-labelledby="kaohe-yellow">
-        <h3 id="kaohe-yellow" className={styles.heading}>{translate(language, 'resultYellow')}</h3>
-        {yellow.length === 0 ? none : (
+        <h3 id="kaohe-yellow" className={styles.heading}>
+          {translate(language, 'resultYellow')}
+        </h3>
+        {yellow.length === 0 ? (
+          none
+        ) : (
           <ul className={styles.list}>
             {yellow.map((u) => (
               <li key={u.unit} className={styles.yellow} data-testid="yellow-unit">
                 {u.unit}
-                {u.rank.total !== null && ` · ${translate(language, 'resultRank', { rank: u.rank.total })}`}
+                {u.rank.total !== null &&
+                  ` · ${translate(language, 'resultRank', { rank: u.rank.total })}`}
               </li>
             ))}
           </ul>

@@ -1,10 +1,24 @@
 import { useState } from 'react';
-import { Button, Field, makeStyles, Radio, RadioGroup, SpinButton, Switch, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  Switch,
+  tokens,
+} from '@fluentui/react-components';
 import type { PaneSettings } from '../../excel/port';
 import { translate, type Language } from '../../i18n/messages';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '320px' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    maxWidth: '320px',
+  },
 });
 
 export interface SettingsPanelProps {
@@ -25,7 +39,8 @@ export function SettingsPanel({ language, settings, busy, onSave }: SettingsPane
   const styles = useStyles();
   const [draft, setDraft] = useState<PaneSettings>(settings);
   const valid = validPlaces(draft.topN) && validPlaces(draft.bottomN);
-  const spin = (key: 'topN' | 'bottomN') =>
+  const spin =
+    (key: 'topN' | 'bottomN') =>
     (_event: unknown, data: { value?: number | null; displayValue?: string }) => {
       const raw = data.value ?? (data.displayValue === undefined ? NaN : Number(data.displayValue));
       setDraft((d) => ({ ...d, [key]: raw ?? NaN }));
@@ -38,11 +53,31 @@ export function SettingsPanel({ language, settings, busy, onSave }: SettingsPane
         if (valid) onSave(draft);
       }}
     >
-      <Field label={translate(language, 'settingsTopN')} validationMessage={validPlaces(draft.topN) ? undefined : translate(language, 'settingsInvalid')}>
-        <SpinButton value={Number.isNaN(draft.topN) ? null : draft.topN} min={0} max={MAX_PLACES} onChange={spin('topN')} />
+      <Field
+        label={translate(language, 'settingsTopN')}
+        validationMessage={
+          validPlaces(draft.topN) ? undefined : translate(language, 'settingsInvalid')
+        }
+      >
+        <SpinButton
+          value={Number.isNaN(draft.topN) ? null : draft.topN}
+          min={0}
+          max={MAX_PLACES}
+          onChange={spin('topN')}
+        />
       </Field>
-      <Field label={translate(language, 'settingsBottomN')} validationMessage={validPlaces(draft.bottomN) ? undefined : translate(language, 'settingsInvalid')}>
-        <SpinButton value={Number.isNaN(draft.bottomN) ? null : draft.bottomN} min={0} max={MAX_PLACES} onChange={spin('bottomN')} />
+      <Field
+        label={translate(language, 'settingsBottomN')}
+        validationMessage={
+          validPlaces(draft.bottomN) ? undefined : translate(language, 'settingsInvalid')
+        }
+      >
+        <SpinButton
+          value={Number.isNaN(draft.bottomN) ? null : draft.bottomN}
+          min={0}
+          max={MAX_PLACES}
+          onChange={spin('bottomN')}
+        />
       </Field>
       <Switch
         checked={draft.byClass}
@@ -53,7 +88,9 @@ export function SettingsPanel({ language, settings, busy, onSave }: SettingsPane
         <RadioGroup
           value={draft.language}
           layout="horizontal"
-          onChange={(_event, data) => setDraft((d) => ({ ...d, language: data.value === 'en-US' ? 'en-US' : 'zh-CN' }))}
+          onChange={(_event, data) =>
+            setDraft((d) => ({ ...d, language: data.value === 'en-US' ? 'en-US' : 'zh-CN' }))
+          }
         >
           <Radio value="zh-CN" label="中文" />
           <Radio value="en-US" label="English" />

@@ -35,17 +35,29 @@ export function TemplateForm({ language, busy, defaultYear, onCreate }: Template
       className={styles.root}
       onSubmit={(event) => {
         event.preventDefault();
-        if (yearValid) onCreate({ year: yearNumber, units: splitNames(units), departments: splitNames(departments) });
+        if (yearValid)
+          onCreate({
+            year: yearNumber,
+            units: splitNames(units),
+            departments: splitNames(departments),
+          });
       }}
     >
-      <Field label={translate(language, 'createYear')} validationMessage={yearValid ? undefined : '2000–2100'}>
+      <Field
+        label={translate(language, 'createYear')}
+        validationMessage={yearValid ? undefined : '2000–2100'}
+      >
         <Input type="number" value={year} onChange={(_e, data) => setYear(data.value)} />
       </Field>
       <Field label={translate(language, 'createUnits')}>
         <Textarea value={units} resize="vertical" onChange={(_e, data) => setUnits(data.value)} />
       </Field>
       <Field label={translate(language, 'createDepartments')}>
-        <Textarea value={departments} resize="vertical" onChange={(_e, data) => setDepartments(data.value)} />
+        <Textarea
+          value={departments}
+          resize="vertical"
+          onChange={(_e, data) => setDepartments(data.value)}
+        />
       </Field>
       <div>
         <Button type="submit" disabled={busy || !yearValid}>
