@@ -9,12 +9,23 @@
  * The task pane's side (input ranges untouched, only Kaohe-marked output sheets replaced) is tested
  * by the adapter's own suite: test/excel/officeWorkbook.test.ts ("input sheets are never touched").
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 // The class behind `workbook.xlsx`: its writeFile is what an interruption would cut short.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const XLSX = require('exceljs/lib/xlsx/xlsx.js') as { prototype: { writeFile(file: string): Promise<void> } };
+const XLSX = require('exceljs/lib/xlsx/xlsx.js') as {
+  prototype: { writeFile(file: string): Promise<void> };
+};
 import { OUTPUT_SHEETS, SHEETS } from '../../src/engine/ledger';
 import { cleanLedger } from './ledgerGrid';
 import { kaohe, openXlsx, sheetSnapshot, tempDir, workbookOf } from './xlsxHelpers';
@@ -35,8 +46,24 @@ function richLedger(): ExcelJS.Workbook {
   towns.getColumn(5).hidden = true;
   towns.getRow(4).height = 30;
   towns.getRow(5).hidden = true;
-  towns.getCell('C3').dataValidation = { type: 'whole', operator: 'between', allowBlank: true, formulae: [0, 100] };
-  towns.addConditionalFormatting({ ref: 'C2:C6', rules: [{ type: 'cellIs', operator: 'lessThan', priority: 1, formulae: [50], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } } }] });
+  towns.getCell('C3').dataValidation = {
+    type: 'whole',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [0, 100],
+  };
+  towns.addConditionalFormatting({
+    ref: 'C2:C6',
+    rules: [
+      {
+        type: 'cellIs',
+        operator: 'lessThan',
+        priority: 1,
+        formulae: [50],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } },
+      },
+    ],
+  });
   towns.properties.tabColor = { argb: 'FF00B050' };
 
   const notes = wb.addWorksheet('说明');
@@ -44,10 +71,17 @@ function richLedger(): ExcelJS.Workbook {
   notes.getCell('B1').value = 1;
   notes.getCell('B2').value = 2;
   notes.getCell('B3').value = 3;
-  notes.getCell('C1').value = { formula: 'B1*2', result: 2, shareType: 'shared', ref: 'C1:C3' } as ExcelJS.CellFormulaValue;
+  notes.getCell('C1').value = {
+    formula: 'B1*2',
+    result: 2,
+    shareType: 'shared',
+    ref: 'C1:C3',
+  } as ExcelJS.CellFormulaValue;
   notes.getCell('C2').value = { sharedFormula: 'C1', result: 4 };
   notes.getCell('C3').value = { sharedFormula: 'C1', result: 6 };
-  notes.getCell('D1').value = { richText: [{ text: '红', font: { color: { argb: 'FFFF0000' } } }, { text: '黑' }] };
+  notes.getCell('D1').value = {
+    richText: [{ text: '红', font: { color: { argb: 'FFFF0000' } } }, { text: '黑' }],
+  };
   notes.getCell('D2').value = new Date(Date.UTC(2024, 5, 30));
   notes.getCell('D2').numFmt = 'yyyy"年"m"月"d"日"';
   notes.getCell('D3').value = { error: '#N/A' };
@@ -92,7 +126,12 @@ describe('kaohe rank keeps every input sheet as it was', () => {
     const after = await openXlsx(out);
     const inputNames = before.worksheets.map((w) => w.name);
     expect(after.worksheets.map((w) => w.name).slice(0, inputNames.length)).toEqual(inputNames);
-    expect(after.worksheets.map((w) => w.name).slice(inputNames.length).every((n) => OUTPUT_SHEETS.includes(n))).toBe(true);
+    expect(
+      after.worksheets
+        .map((w) => w.name)
+        .slice(inputNames.length)
+        .every((n) => OUTPUT_SHEETS.includes(n)),
+    ).toBe(true);
     for (const ws of before.worksheets) {
       expect(sheetSnapshot(after.getWorksheet(ws.name)!)).toBe(sheetSnapshot(ws));
     }
@@ -111,9 +150,13 @@ describe('kaohe rank keeps every input sheet as it was', () => {
     expect((await kaohe('rank', file, '--out', out)).code).toBe(0);
     const before = await openXlsx(file);
     const after = await openXlsx(out);
-    const use = (ws: ExcelJS.Worksheet) => (ws.pageSetup as { useFirstPageNumber?: boolean }).useFirstPageNumber;
+    const use = (ws: ExcelJS.Worksheet) =>
+      (ws.pageSetup as { useFirstPageNumber?: boolean }).useFirstPageNumber;
     for (const ws of before.worksheets) {
-      expect({ sheet: ws.name, use: use(after.getWorksheet(ws.name)!) }).toEqual({ sheet: ws.name, use: use(ws) });
+      expect({ sheet: ws.name, use: use(after.getWorksheet(ws.name)!) }).toEqual({
+        sheet: ws.name,
+        use: use(ws),
+      });
     }
   });
 });
@@ -121,7 +164,11 @@ describe('kaohe rank keeps every input sheet as it was', () => {
 describe('the input is never overwritten', () => {
   it.each([
     ['the same path', (f: string) => f],
-    ['a path with ./ and ../ in it', (f: string) => path.join(path.dirname(f), '.', '..', path.basename(path.dirname(f)), path.basename(f))],
+    [
+      'a path with ./ and ../ in it',
+      (f: string) =>
+        path.join(path.dirname(f), '.', '..', path.basename(path.dirname(f)), path.basename(f)),
+    ],
     [
       'a symbolic link to the input',
       (f: string) => {
@@ -130,19 +177,22 @@ describe('the input is never overwritten', () => {
         return link;
       },
     ],
-  ])('--out or --json naming the input via %s is refused (exit 2) and the input is untouched', async (_how, target) => {
-    const dir = tempDir();
-    const file = await writeRich(dir);
-    const bytes = readFileSync(file);
-    const t = target(file);
-    for (const flag of ['--out', '--json']) {
-      const r = await kaohe('rank', file, flag, t);
-      expect(r.code).toBe(2);
-      expect(r.err).toContain(flag);
-      expect(readFileSync(file).equals(bytes)).toBe(true);
-    }
-    expect(tmpLeft(dir)).toEqual([]);
-  });
+  ])(
+    '--out or --json naming the input via %s is refused (exit 2) and the input is untouched',
+    async (_how, target) => {
+      const dir = tempDir();
+      const file = await writeRich(dir);
+      const bytes = readFileSync(file);
+      const t = target(file);
+      for (const flag of ['--out', '--json']) {
+        const r = await kaohe('rank', file, flag, t);
+        expect(r.code).toBe(2);
+        expect(r.err).toContain(flag);
+        expect(readFileSync(file).equals(bytes)).toBe(true);
+      }
+      expect(tmpLeft(dir)).toEqual([]);
+    },
+  );
 
   it('--out naming a hard link of the input replaces the link, never the ledger’s content', async () => {
     const dir = tempDir();
@@ -183,10 +233,17 @@ describe('a failed or interrupted write leaves nothing half-written', () => {
     writeFileSync(blocker, 'x');
     const readOnly = path.join(dir, 'ro');
     mkdirSync(readOnly, { mode: 0o555 });
-    const targets = [path.join(blocker, 'result.xlsx'), '/proc/kaohe-result.xlsx', path.join(readOnly, 'result.xlsx')];
+    const targets = [
+      path.join(blocker, 'result.xlsx'),
+      '/proc/kaohe-result.xlsx',
+      path.join(readOnly, 'result.xlsx'),
+    ];
     for (const out of targets) {
       const r = await kaohe('rank', file, '--out', out);
-      expect({ out, ok: r.code === 0 && !r.thrown }).toEqual({ out, ok: process.getuid?.() === 0 && out.startsWith(readOnly) });
+      expect({ out, ok: r.code === 0 && !r.thrown }).toEqual({
+        out,
+        ok: process.getuid?.() === 0 && out.startsWith(readOnly),
+      });
       if (!out.startsWith(readOnly)) expect(existsSync(out)).toBe(false);
     }
     expect(tmpLeft(dir)).toEqual([]);

@@ -80,7 +80,11 @@ export const AWKWARD_NUMBERS: readonly number[] = [
 ];
 
 /** A number: the awkward list or any double (NaN, ±Infinity and -0 included). */
-export const anyNumber: fc.Arbitrary<number> = fc.oneof(fc.constantFrom(...AWKWARD_NUMBERS), fc.double(), fc.integer({ min: -1000, max: 1000 }));
+export const anyNumber: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(...AWKWARD_NUMBERS),
+  fc.double(),
+  fc.integer({ min: -1000, max: 1000 }),
+);
 
 /** A string: the awkward list or anything fast-check makes (unicode, control characters). */
 export const anyText: fc.Arbitrary<string> = fc.oneof(
@@ -90,7 +94,12 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A value as a workbook reader hands it to the engine (CellValue), hostile or not. */
-export const anyCell: fc.Arbitrary<CellValue> = fc.oneof(anyNumber, anyText, fc.boolean(), fc.constant(null));
+export const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
+  anyNumber,
+  anyText,
+  fc.boolean(),
+  fc.constant(null),
+);
 
 /** True when `s` looks like an A1 address (optionally a range). */
 export function isA1(s: string): boolean {
@@ -98,14 +107,20 @@ export function isA1(s: string): boolean {
 }
 
 /** Every number reachable in a value, for "never NaN/Infinity anywhere" assertions. */
-export function nonFiniteNumbers(value: unknown, path = '$', out: string[] = [], seen = new Set<unknown>()): string[] {
+export function nonFiniteNumbers(
+  value: unknown,
+  path = '$',
+  out: string[] = [],
+  seen = new Set<unknown>(),
+): string[] {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) out.push(`${path} = ${value}`);
     return out;
   }
   if (value === null || typeof value !== 'object' || seen.has(value)) return out;
   seen.add(value);
-  if (Array.isArray(value)) value.forEach((v, i) => nonFiniteNumbers(v, `${path}[${i}]`, out, seen));
+  if (Array.isArray(value))
+    value.forEach((v, i) => nonFiniteNumbers(v, `${path}[${i}]`, out, seen));
   else for (const [k, v] of Object.entries(value)) nonFiniteNumbers(v, `${path}.${k}`, out, seen);
   return out;
 }

@@ -19,7 +19,16 @@ import { kaohe, openXlsx, tempDir, workbookOf } from './xlsxHelpers';
 
 jest.setTimeout(60_000);
 
-const FORMULA_LIKE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1)', '-2+3', '=1+1', '=cmd|"/C calc"!A0', '=WEBSERVICE("http://x")', '＝1+1'];
+const FORMULA_LIKE = [
+  '=HYPERLINK("http://x","y")',
+  "+cmd|' /C calc'!A0",
+  '@SUM(1)',
+  '-2+3',
+  '=1+1',
+  '=cmd|"/C calc"!A0',
+  '=WEBSERVICE("http://x")',
+  '＝1+1',
+];
 const DEPARTMENT_NAMES = ['=IMPORTXML("http://x","//a")', '+1', '@A1'];
 
 /** Characters a terminal acts on (C0/C1 controls, DEL, bidi overrides) other than the newline. */
@@ -35,7 +44,9 @@ async function outputSheetXml(file: string): Promise<Map<string, string>> {
   for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
     const [, name, rid] = m;
     if (!name || !OUTPUT_SHEETS.includes(name)) continue;
-    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
+    const target =
+      new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+      new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
     const p = target!.startsWith('/') ? target!.slice(1) : `xl/${target!}`;
     out.set(name, await zip.file(p)!.async('string'));
   }
@@ -47,8 +58,16 @@ describe('formula-like names are written as text everywhere', () => {
     const dir = tempDir();
     const grid = cleanLedger(FORMULA_LIKE.length, DEPARTMENT_NAMES.length);
     const sheets = grid.sheets.map((s) => {
-      if (s.name === SHEETS.towns) return { ...s, values: s.values.map((r, i) => (i === 0 ? r : [FORMULA_LIKE[i - 1]!, ...r.slice(1)])) };
-      if (s.name === SHEETS.departments) return { ...s, values: s.values.map((r, i) => (i === 0 ? r : [DEPARTMENT_NAMES[i - 1]!, ...r.slice(1)])) };
+      if (s.name === SHEETS.towns)
+        return {
+          ...s,
+          values: s.values.map((r, i) => (i === 0 ? r : [FORMULA_LIKE[i - 1]!, ...r.slice(1)])),
+        };
+      if (s.name === SHEETS.departments)
+        return {
+          ...s,
+          values: s.values.map((r, i) => (i === 0 ? r : [DEPARTMENT_NAMES[i - 1]!, ...r.slice(1)])),
+        };
       return s;
     });
     const file = path.join(dir, 'ledger.xlsx');
@@ -60,8 +79,11 @@ describe('formula-like names are written as text everywhere', () => {
     expect(r.code).toBe(0);
 
     const xml = await outputSheetXml(out);
-    expect([...xml.keys()]).toEqual(expect.arrayContaining([SHEETS.summary, SHEETS.detail, SHEETS.departmentRanking]));
-    for (const [name, text] of xml) expect({ name, formulas: text.match(/<f[\s>]/g) ?? [] }).toEqual({ name, formulas: [] });
+    expect([...xml.keys()]).toEqual(
+      expect.arrayContaining([SHEETS.summary, SHEETS.detail, SHEETS.departmentRanking]),
+    );
+    for (const [name, text] of xml)
+      expect({ name, formulas: text.match(/<f[\s>]/g) ?? [] }).toEqual({ name, formulas: [] });
 
     const wb = await openXlsx(out);
     const seen = new Set<string>();
@@ -76,7 +98,10 @@ describe('formula-like names are written as text everywhere', () => {
     }
     for (const n of [...FORMULA_LIKE, ...DEPARTMENT_NAMES]) expect(seen).toContain(n);
 
-    const doc = JSON.parse(readFileSync(json, 'utf8')) as { units: { unit: string }[]; departments: { unit: string }[] };
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as {
+      units: { unit: string }[];
+      departments: { unit: string }[];
+    };
     expect(doc.units.map((u) => u.unit).sort()).toEqual([...FORMULA_LIKE].sort());
     expect(doc.departments.map((d) => d.unit).sort()).toEqual([...DEPARTMENT_NAMES].sort());
     for (const n of FORMULA_LIKE) expect(r.out).toContain(n);
@@ -87,7 +112,16 @@ describe('formula-like names are written as text everywhere', () => {
   it('formula-like text in score cells is echoed in findings as text, with no terminal controls', async () => {
     const dir = tempDir();
     const grid = cleanLedger(INJECTIONS.length);
-    const sheets = grid.sheets.map((s) => (s.name === SHEETS.towns ? { ...s, values: s.values.map((r, i) => (i === 0 ? r : [r[0]!, r[1]!, INJECTIONS[i - 1]!, ...r.slice(3)])) } : s));
+    const sheets = grid.sheets.map((s) =>
+      s.name === SHEETS.towns
+        ? {
+            ...s,
+            values: s.values.map((r, i) =>
+              i === 0 ? r : [r[0]!, r[1]!, INJECTIONS[i - 1]!, ...r.slice(3)],
+            ),
+          }
+        : s,
+    );
     const file = path.join(dir, 'bad.xlsx');
     await workbookOf({ sheets }).xlsx.writeFile(file);
     const r = await kaohe('check', file);
@@ -99,17 +133,36 @@ describe('formula-like names are written as text everywhere', () => {
 
 describe('terminal output never carries control characters, whatever the names', () => {
   const scheme = DEFAULT_SCHEME;
-  const unit = (name: string) => ({ unit: name, unitClass: 1 as const, scores: {}, vetoInputs: { V1: { actual: 97, target: 95 }, V2: { actual: 99, target: 95 } }, adjustments: {} });
+  const unit = (name: string) => ({
+    unit: name,
+    unitClass: 1 as const,
+    scores: {},
+    vetoInputs: { V1: { actual: 97, target: 95 }, V2: { actual: 99, target: 95 } },
+    adjustments: {},
+  });
 
   it('formatRanking and rankingJson over arbitrary unit and department names', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(anyText.filter((s) => s.trim().length > 0), { minLength: 1, maxLength: 6 }), (names) => {
-        const ranking = rankAll(scheme, names.map(unit), names.map((n) => ({ unit: n, scores: {} })));
-        for (const lang of ['zh', 'en'] as const) expect(formatRanking(ranking, lang)).not.toMatch(TERMINAL_CONTROL);
-        // JSON keeps every name exactly (escaping is JSON's business, not ours).
-        const doc = JSON.parse(JSON.stringify(rankingJson(ranking))) as { units: { unit: string }[] };
-        expect(doc.units.map((u) => u.unit).sort()).toEqual([...names].sort());
-      }),
+      fc.property(
+        fc.uniqueArray(
+          anyText.filter((s) => s.trim().length > 0),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (names) => {
+          const ranking = rankAll(
+            scheme,
+            names.map(unit),
+            names.map((n) => ({ unit: n, scores: {} })),
+          );
+          for (const lang of ['zh', 'en'] as const)
+            expect(formatRanking(ranking, lang)).not.toMatch(TERMINAL_CONTROL);
+          // JSON keeps every name exactly (escaping is JSON's business, not ours).
+          const doc = JSON.parse(JSON.stringify(rankingJson(ranking))) as {
+            units: { unit: string }[];
+          };
+          expect(doc.units.map((u) => u.unit).sort()).toEqual([...names].sort());
+        },
+      ),
       { seed: SEED, numRuns: 60 },
     );
   });
@@ -117,8 +170,16 @@ describe('terminal output never carries control characters, whatever the names',
   it('formatFinding over arbitrary messages (cell text quoted in them)', () => {
     fc.assert(
       fc.property(anyText, anyText, (zh, en) => {
-        const f: Finding = { severity: 'error', rule: 'x', sheet: SHEETS.towns, cell: 'A1', zh, en };
-        for (const lang of ['zh', 'en'] as const) expect(formatFinding(f, lang)).not.toMatch(TERMINAL_CONTROL);
+        const f: Finding = {
+          severity: 'error',
+          rule: 'x',
+          sheet: SHEETS.towns,
+          cell: 'A1',
+          zh,
+          en,
+        };
+        for (const lang of ['zh', 'en'] as const)
+          expect(formatFinding(f, lang)).not.toMatch(TERMINAL_CONTROL);
       }),
       { seed: SEED, numRuns: 100 },
     );
@@ -127,8 +188,16 @@ describe('terminal output never carries control characters, whatever the names',
   it('formatFinding over arbitrary sheet names', () => {
     fc.assert(
       fc.property(anyText, (sheet) => {
-        const f: Finding = { severity: 'error', rule: 'x', sheet: `${sheet}\u202e`, cell: 'A1', zh: '中', en: 'en' };
-        for (const lang of ['zh', 'en'] as const) expect(formatFinding(f, lang)).not.toMatch(TERMINAL_CONTROL);
+        const f: Finding = {
+          severity: 'error',
+          rule: 'x',
+          sheet: `${sheet}\u202e`,
+          cell: 'A1',
+          zh: '中',
+          en: 'en',
+        };
+        for (const lang of ['zh', 'en'] as const)
+          expect(formatFinding(f, lang)).not.toMatch(TERMINAL_CONTROL);
       }),
       { seed: SEED, numRuns: 30 },
     );

@@ -6,7 +6,15 @@
  */
 import fc from 'fast-check';
 import { DEFAULT_SCHEME, indexScheme } from '../../src/engine';
-import { SHEETS, cellAddress, readLedger, townColumns, type Assessment, type CellValue, type WorkbookGrid } from '../../src/engine/ledger';
+import {
+  SHEETS,
+  cellAddress,
+  readLedger,
+  townColumns,
+  type Assessment,
+  type CellValue,
+  type WorkbookGrid,
+} from '../../src/engine/ledger';
 import { SEED, anyCell, anyText } from './hostile';
 import { expectSound } from './sound';
 import { cleanLedger, sheetIndex, withCells } from './ledgerGrid';
@@ -46,28 +54,56 @@ describe('ledger reader and assess pipeline under hostile cells', () => {
     const idx = indexScheme(DEFAULT_SCHEME);
     const itemCols = townCols.map((c, col) => ({ c, col })).filter(({ c }) => c.kind === 'item');
     const bad: fc.Arbitrary<CellValue> = fc.oneof(
-      fc.constantFrom<CellValue>(true, false, '#DIV/0!', '#N/A', '#DATE!2024-03-01', 'abc', '90%', NaN, Infinity, -Infinity, -1, 1e308, 'x'.repeat(100_000)),
+      fc.constantFrom<CellValue>(
+        true,
+        false,
+        '#DIV/0!',
+        '#N/A',
+        '#DATE!2024-03-01',
+        'abc',
+        '90%',
+        NaN,
+        Infinity,
+        -Infinity,
+        -1,
+        1e308,
+        'x'.repeat(100_000),
+      ),
       anyText.filter((s) => /[^\s\d.,%‰０-９．]/.test(s) && !/^\s*[+-]?\d/.test(s)),
     );
     fc.assert(
-      fc.property(fc.constantFrom(...itemCols), fc.integer({ min: 1, max: townRows - 1 }), bad, ({ c, col }, row, value) => {
-        const a = expectSound(withCells(clean, [{ sheet: TOWNS, row, col, value }]));
-        const at = cellAddress(row, col);
-        const hit = a.findings.filter((f) => f.severity === 'error' && f.sheet === SHEETS.towns && f.cell === at);
-        expect(hit.length).toBeGreaterThan(0);
-        expect(a.ranking).toBeNull();
-        expect(idx.items.has(c.code)).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...itemCols),
+        fc.integer({ min: 1, max: townRows - 1 }),
+        bad,
+        ({ c, col }, row, value) => {
+          const a = expectSound(withCells(clean, [{ sheet: TOWNS, row, col, value }]));
+          const at = cellAddress(row, col);
+          const hit = a.findings.filter(
+            (f) => f.severity === 'error' && f.sheet === SHEETS.towns && f.cell === at,
+          );
+          expect(hit.length).toBeGreaterThan(0);
+          expect(a.ranking).toBeNull();
+          expect(idx.items.has(c.code)).toBe(true);
+        },
+      ),
       { ...RUN, numRuns: 40 },
     );
   });
 
   it('hostile figures in the veto and bonus/deduction columns never give an Infinity total or a silent rank', () => {
-    const cols = townCols.map((c, col) => ({ c, col })).filter(({ c }) => c.kind === 'veto' || c.kind === 'vetoTarget' || c.kind === 'adjustment');
+    const cols = townCols
+      .map((c, col) => ({ c, col }))
+      .filter(({ c }) => c.kind === 'veto' || c.kind === 'vetoTarget' || c.kind === 'adjustment');
     fc.assert(
-      fc.property(fc.constantFrom(...cols), fc.integer({ min: 1, max: townRows - 1 }), anyCell, ({ col }, row, value) => {
-        expectSound(withCells(clean, [{ sheet: TOWNS, row, col, value }]));
-      }),
+      fc.property(
+        fc.constantFrom(...cols),
+        fc.integer({ min: 1, max: townRows - 1 }),
+        anyCell,
+        ({ col }, row, value) => {
+          expectSound(withCells(clean, [{ sheet: TOWNS, row, col, value }]));
+        },
+      ),
       { ...RUN, numRuns: 50 },
     );
     // Found by this suite: a B1 count of 1e308 used to rank the town first with an Infinity total.
@@ -76,7 +112,9 @@ describe('ledger reader and assess pipeline under hostile cells', () => {
       const col = townCols.findIndex((c) => c.code === code);
       const a = expectSound(withCells(clean, [{ sheet: TOWNS, row: 1, col, value: 1e308 }]));
       expect(a.ranking).toBeNull();
-      expect(a.findings.some((f) => f.severity === 'error' && f.cell === cellAddress(1, col))).toBe(true);
+      expect(a.findings.some((f) => f.severity === 'error' && f.cell === cellAddress(1, col))).toBe(
+        true,
+      );
     }
   });
 
@@ -84,15 +122,35 @@ describe('ledger reader and assess pipeline under hostile cells', () => {
     for (const code of ['V1', 'V1T', 'V2', 'V2T']) {
       const col = townCols.findIndex((c) => c.code === code);
       const a = expectSound(withCells(clean, [{ sheet: TOWNS, row: 1, col, value: 1e308 }]));
-      expect(a.findings.some((f) => f.severity === 'error' && f.cell === cellAddress(1, col))).toBe(true);
+      expect(a.findings.some((f) => f.severity === 'error' && f.cell === cellAddress(1, col))).toBe(
+        true,
+      );
     }
   });
 
   it('any text in the 核查规则 sheet is run safely or reported as a malformed rule', () => {
-    const row = fc.tuple(anyText, fc.constantFrom<CellValue>('=', '<=', '>', '≠', 'x', null, ''), anyText, fc.oneof(anyText, fc.double()), fc.constantFrom<CellValue>('错误', '警告', 'error', null, 'x'), anyText);
+    const row = fc.tuple(
+      anyText,
+      fc.constantFrom<CellValue>('=', '<=', '>', '≠', 'x', null, ''),
+      anyText,
+      fc.oneof(anyText, fc.double()),
+      fc.constantFrom<CellValue>('错误', '警告', 'error', null, 'x'),
+      anyText,
+    );
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 4 }), (rows) => {
-        const book: WorkbookGrid = { sheets: [...clean.sheets, { name: SHEETS.rules, values: [['左式', '运算符', '右式', '容差', '级别', '说明'], ...rows.map((r) => [...r])] }] };
+        const book: WorkbookGrid = {
+          sheets: [
+            ...clean.sheets,
+            {
+              name: SHEETS.rules,
+              values: [
+                ['左式', '运算符', '右式', '容差', '级别', '说明'],
+                ...rows.map((r) => [...r]),
+              ],
+            },
+          ],
+        };
         expectSound(book);
       }),
       { ...RUN, numRuns: 30 },
@@ -102,10 +160,14 @@ describe('ledger reader and assess pipeline under hostile cells', () => {
 
 describe('hostile workbook shapes', () => {
   const towns = clean.sheets[TOWNS]!;
-  const replaceTowns = (values: readonly (readonly CellValue[])[], name: string = SHEETS.towns): WorkbookGrid => ({
+  const replaceTowns = (
+    values: readonly (readonly CellValue[])[],
+    name: string = SHEETS.towns,
+  ): WorkbookGrid => ({
     sheets: clean.sheets.map((s, i) => (i === TOWNS ? { name, values } : s)),
   });
-  const errorsOn = (a: Assessment, sheet: string) => a.findings.filter((f) => f.severity === 'error' && f.sheet === sheet);
+  const errorsOn = (a: Assessment, sheet: string) =>
+    a.findings.filter((f) => f.severity === 'error' && f.sheet === sheet);
 
   it('a workbook with no sheets', () => {
     const a = expectSound({ sheets: [] });
@@ -133,7 +195,13 @@ describe('hostile workbook shapes', () => {
   });
 
   it('ragged rows (shorter than the header) and holes in rows', () => {
-    const values = towns.values.map((r, i) => (i === 2 ? r.slice(0, 3) : i === 3 ? Object.assign(new Array<CellValue>(r.length), { 0: r[0] }) : r));
+    const values = towns.values.map((r, i) =>
+      i === 2
+        ? r.slice(0, 3)
+        : i === 3
+          ? Object.assign(new Array<CellValue>(r.length), { 0: r[0] })
+          : r,
+    );
     const a = expectSound(replaceTowns(values));
     expect(a.ranking).toBeNull();
   });
@@ -146,7 +214,12 @@ describe('hostile workbook shapes', () => {
   });
 
   it('no 单位 header at all', () => {
-    const a = expectSound(replaceTowns([towns.values[0]!.map((h) => (h === '单位' ? '名称' : h)), ...towns.values.slice(1)]));
+    const a = expectSound(
+      replaceTowns([
+        towns.values[0]!.map((h) => (h === '单位' ? '名称' : h)),
+        ...towns.values.slice(1),
+      ]),
+    );
     expect(errorsOn(a, SHEETS.towns)[0]?.rule).toBe('ledger.unit-column-missing');
   });
 
@@ -165,10 +238,18 @@ describe('hostile workbook shapes', () => {
   });
 
   it('an output sheet (排名汇总) inside the input is not read as a ledger and does not stop ranking', () => {
-    const junk = { name: SHEETS.summary, values: [['单位', 'P1 x'], ['=HYPERLINK("http://x","y")', '#DIV/0!']] as CellValue[][] };
+    const junk = {
+      name: SHEETS.summary,
+      values: [
+        ['单位', 'P1 x'],
+        ['=HYPERLINK("http://x","y")', '#DIV/0!'],
+      ] as CellValue[][],
+    };
     const a = expectSound({ sheets: [...clean.sheets, junk] });
     expect(a.ranking).not.toBeNull();
-    expect(a.findings.filter((f) => f.sheet === SHEETS.summary && f.severity === 'error')).toEqual([]);
+    expect(a.findings.filter((f) => f.sheet === SHEETS.summary && f.severity === 'error')).toEqual(
+      [],
+    );
   });
 
   it('a ledger sheet whose name has stray spaces is still found or reported, never a crash', () => {
@@ -185,18 +266,40 @@ describe('hostile workbook shapes', () => {
 
   it('a garbage 方案 sheet falls back or reports, never crashes', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(anyCell, { maxLength: 12 }), { minLength: 1, maxLength: 8 }), (rows) => {
-        const book: WorkbookGrid = { sheets: clean.sheets.map((s, i) => (i === SCHEME ? { name: s.name, values: rows } : s)) };
-        expectSound(book);
-      }),
+      fc.property(
+        fc.array(fc.array(anyCell, { maxLength: 12 }), { minLength: 1, maxLength: 8 }),
+        (rows) => {
+          const book: WorkbookGrid = {
+            sheets: clean.sheets.map((s, i) => (i === SCHEME ? { name: s.name, values: rows } : s)),
+          };
+          expectSound(book);
+        },
+      ),
       { ...RUN, numRuns: 30 },
     );
   });
 
   it('readLedger alone never throws on a workbook of random sheets', () => {
     const sheet = fc.record({
-      name: fc.constantFrom<string>(SHEETS.towns, SHEETS.departments, SHEETS.scheme, SHEETS.rules, SHEETS.previous, SHEETS.summary, 'Sheet1'),
-      values: fc.array(fc.array(fc.oneof(anyCell, fc.constantFrom<CellValue>('单位', '类别', 'P1', 'V1', 'V1T', 'D1', 'X3', 'B2C')), { maxLength: 10 }), { maxLength: 8 }),
+      name: fc.constantFrom<string>(
+        SHEETS.towns,
+        SHEETS.departments,
+        SHEETS.scheme,
+        SHEETS.rules,
+        SHEETS.previous,
+        SHEETS.summary,
+        'Sheet1',
+      ),
+      values: fc.array(
+        fc.array(
+          fc.oneof(
+            anyCell,
+            fc.constantFrom<CellValue>('单位', '类别', 'P1', 'V1', 'V1T', 'D1', 'X3', 'B2C'),
+          ),
+          { maxLength: 10 },
+        ),
+        { maxLength: 8 },
+      ),
     });
     fc.assert(
       fc.property(fc.array(sheet, { maxLength: 4 }), (sheets) => {

@@ -3,7 +3,15 @@
  * figures), for the fuzz tests to spoil one way at a time.
  */
 import { DEFAULT_SCHEME } from '../../src/engine';
-import { SHEETS, buildTemplateSheets, departmentColumns, townColumns, type CellValue, type SheetGrid, type WorkbookGrid } from '../../src/engine/ledger';
+import {
+  SHEETS,
+  buildTemplateSheets,
+  departmentColumns,
+  townColumns,
+  type CellValue,
+  type SheetGrid,
+  type WorkbookGrid,
+} from '../../src/engine/ledger';
 
 export interface Cell {
   readonly sheet: number;
@@ -19,7 +27,10 @@ export function cleanLedger(towns = 6, departments = 3): WorkbookGrid {
   });
   const tCols = townColumns(DEFAULT_SCHEME);
   const dCols = departmentColumns(DEFAULT_SCHEME);
-  const sheets: SheetGrid[] = template.map((spec) => ({ name: spec.name, values: spec.rows.map((r) => [...r]) }));
+  const sheets: SheetGrid[] = template.map((spec) => ({
+    name: spec.name,
+    values: spec.rows.map((r) => [...r]),
+  }));
   const towns_ = sheets.find((s) => s.name === SHEETS.towns)!.values as CellValue[][];
   for (let r = 1; r < towns_.length; r++) {
     const row = towns_[r]!;
@@ -42,7 +53,10 @@ export function cleanLedger(towns = 6, departments = 3): WorkbookGrid {
 }
 
 /** A deep copy with the given cells replaced (rows and columns grow as needed). */
-export function withCells(book: WorkbookGrid, edits: readonly (Cell & { value: CellValue })[]): WorkbookGrid {
+export function withCells(
+  book: WorkbookGrid,
+  edits: readonly (Cell & { value: CellValue })[],
+): WorkbookGrid {
   const sheets = book.sheets.map((s) => ({ name: s.name, values: s.values.map((r) => [...r]) }));
   for (const e of edits) {
     const sheet = sheets[e.sheet];

@@ -18,7 +18,14 @@ const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 
 /** Where Office's own script (office.js) may come from: Microsoft's CDN or the China-operated cloud's. */
-const OFFICE_SCRIPT_HOSTS = ['appsforoffice.microsoft.com', 'appsforoffice.officeapps.live.com', 'res-1.cdn.office.net', 'res.cdn.office.net', 'appsforoffice.partner.office365.cn', 'appsforoffice.cdn.partner.office365.cn'];
+const OFFICE_SCRIPT_HOSTS = [
+  'appsforoffice.microsoft.com',
+  'appsforoffice.officeapps.live.com',
+  'res-1.cdn.office.net',
+  'res.cdn.office.net',
+  'appsforoffice.partner.office365.cn',
+  'appsforoffice.cdn.partner.office365.cn',
+];
 
 /**
  * Hosts that appear in bundled libraries as identifiers, never as request targets: XML and
@@ -78,7 +85,10 @@ const TELEMETRY = [
 ];
 
 function distFiles(exts: readonly string[]): string[] {
-  if (!existsSync(DIST)) throw new Error('dist/ is missing: run `npm run build` first (scripts/test.sh builds before jest) / 缺少 dist/，请先运行 npm run build');
+  if (!existsSync(DIST))
+    throw new Error(
+      'dist/ is missing: run `npm run build` first (scripts/test.sh builds before jest) / 缺少 dist/，请先运行 npm run build',
+    );
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -98,11 +108,13 @@ function read(p: string): string {
 /** Hosts of absolute http(s)/ws(s) URLs in a text. */
 function absoluteHosts(text: string): string[] {
   const hosts = new Set<string>();
-  for (const m of text.matchAll(/\b(?:https?|wss?):\/\/([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])/g)) hosts.add((m[1] ?? '').toLowerCase());
+  for (const m of text.matchAll(/\b(?:https?|wss?):\/\/([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])/g))
+    hosts.add((m[1] ?? '').toLowerCase());
   return [...hosts];
 }
 
-const allowed = (host: string, list: readonly string[]) => list.some((h) => host === h || host.endsWith(`.${h}`));
+const allowed = (host: string, list: readonly string[]) =>
+  list.some((h) => host === h || host.endsWith(`.${h}`));
 
 describe('nothing leaves the machine: built bundles', () => {
   it('dist/ holds the bundles this test is about', () => {
@@ -116,7 +128,10 @@ describe('nothing leaves the machine: built bundles', () => {
       const text = read(file);
       for (const re of TELEMETRY) {
         const m = re.exec(text);
-        if (m) hits.push(`${file.slice(DIST.length + 1)}: ${m[0]} … ${text.slice(Math.max(0, m.index - 60), m.index + 60).replace(/\s+/g, ' ')}`);
+        if (m)
+          hits.push(
+            `${file.slice(DIST.length + 1)}: ${m[0]} … ${text.slice(Math.max(0, m.index - 60), m.index + 60).replace(/\s+/g, ' ')}`,
+          );
       }
     }
     expect(hits).toEqual([]);
@@ -124,9 +139,28 @@ describe('nothing leaves the machine: built bundles', () => {
 
   it('the functions bundle makes no network call and names no host but Office’s script CDN', () => {
     const text = read(join(DIST, 'functions.js'));
-    for (const api of ['XMLHttpRequest', 'WebSocket', 'EventSource', 'sendBeacon', 'importScripts', 'RTCPeerConnection']) expect(text).not.toContain(api);
+    for (const api of [
+      'XMLHttpRequest',
+      'WebSocket',
+      'EventSource',
+      'sendBeacon',
+      'importScripts',
+      'RTCPeerConnection',
+    ])
+      expect(text).not.toContain(api);
     expect(text).not.toMatch(/\bfetch\s*\(/);
-    const hosts = absoluteHosts(text).filter((h) => !allowed(h, OFFICE_SCRIPT_HOSTS) && !allowed(h, ['www.w3.org', 'w3.org', 'reactjs.org', 'react.dev', 'github.com', 'opensource.org']));
+    const hosts = absoluteHosts(text).filter(
+      (h) =>
+        !allowed(h, OFFICE_SCRIPT_HOSTS) &&
+        !allowed(h, [
+          'www.w3.org',
+          'w3.org',
+          'reactjs.org',
+          'react.dev',
+          'github.com',
+          'opensource.org',
+        ]),
+    );
     expect(hosts).toEqual([]);
   });
 
@@ -134,7 +168,8 @@ describe('nothing leaves the machine: built bundles', () => {
     const unknown: string[] = [];
     for (const file of distFiles(['.js', '.html'])) {
       for (const host of absoluteHosts(read(file))) {
-        if (!allowed(host, OFFICE_SCRIPT_HOSTS) && !allowed(host, IDENTIFIER_HOSTS)) unknown.push(`${file.slice(DIST.length + 1)}: ${host}`);
+        if (!allowed(host, OFFICE_SCRIPT_HOSTS) && !allowed(host, IDENTIFIER_HOSTS))
+          unknown.push(`${file.slice(DIST.length + 1)}: ${host}`);
       }
     }
     expect(unknown).toEqual([]);
@@ -142,8 +177,11 @@ describe('nothing leaves the machine: built bundles', () => {
 
   it('no fetch/XMLHttpRequest/WebSocket call to a literal absolute URL in any bundle', () => {
     const calls: string[] = [];
-    const re = /\b(?:fetch|open|WebSocket|EventSource|sendBeacon)\s*\(\s*(?:"[A-Z]+"\s*,\s*)?["'`](?:https?|wss?):\/\/[^"'`]*/g;
-    for (const file of distFiles(['.js', '.html'])) for (const m of read(file).matchAll(re)) calls.push(`${file.slice(DIST.length + 1)}: ${m[0]}`);
+    const re =
+      /\b(?:fetch|open|WebSocket|EventSource|sendBeacon)\s*\(\s*(?:"[A-Z]+"\s*,\s*)?["'`](?:https?|wss?):\/\/[^"'`]*/g;
+    for (const file of distFiles(['.js', '.html']))
+      for (const m of read(file).matchAll(re))
+        calls.push(`${file.slice(DIST.length + 1)}: ${m[0]}`);
     expect(calls).toEqual([]);
   });
 });
@@ -151,9 +189,15 @@ describe('nothing leaves the machine: built bundles', () => {
 describe('Content-Security-Policy of the task pane', () => {
   const cspOf = (html: string): string | null => {
     // Minified HTML may leave attribute values unquoted (http-equiv=Content-Security-Policy).
-    const meta = /<meta\b[^>]*http-equiv\s*=\s*["']?Content-Security-Policy["']?[\s>][^>]*>?/i.exec(html)?.[0];
+    const meta = /<meta\b[^>]*http-equiv\s*=\s*["']?Content-Security-Policy["']?[\s>][^>]*>?/i.exec(
+      html,
+    )?.[0];
     if (!meta) return null;
-    return /content\s*=\s*"([^"]*)"/i.exec(meta)?.[1] ?? /content\s*=\s*'([^']*)'/i.exec(meta)?.[1] ?? null;
+    return (
+      /content\s*=\s*"([^"]*)"/i.exec(meta)?.[1] ??
+      /content\s*=\s*'([^']*)'/i.exec(meta)?.[1] ??
+      null
+    );
   };
   const directives = (csp: string): Map<string, string[]> =>
     new Map(
@@ -171,8 +215,19 @@ describe('Content-Security-Policy of the task pane', () => {
    */
   const cspSourceAllowed = (directive: string, source: string): boolean => {
     if (source === "'self'" || source === "'none'") return true;
-    if (source.startsWith('https://')) return (directive.startsWith('script-src') || directive === 'connect-src') && allowed(source.slice(8).replace(/[/:].*$/, '').toLowerCase(), OFFICE_SCRIPT_HOSTS);
-    if (source === 'data:' || source === 'blob:') return ['img-src', 'font-src', 'worker-src', 'media-src'].includes(directive);
+    if (source.startsWith('https://'))
+      return (
+        (directive.startsWith('script-src') || directive === 'connect-src') &&
+        allowed(
+          source
+            .slice(8)
+            .replace(/[/:].*$/, '')
+            .toLowerCase(),
+          OFFICE_SCRIPT_HOSTS,
+        )
+      );
+    if (source === 'data:' || source === 'blob:')
+      return ['img-src', 'font-src', 'worker-src', 'media-src'].includes(directive);
     if (source === "'unsafe-inline'") return directive.startsWith('style-src');
     return false;
   };
@@ -185,9 +240,16 @@ describe('Content-Security-Policy of the task pane', () => {
     // Without default-src every unlisted fetch directive is open; without connect-src limits, data can leave.
     expect(d.get('default-src')).toEqual(["'self'"]);
     for (const [name, sources] of d) {
-      for (const s of sources) expect({ directive: name, source: s, ok: cspSourceAllowed(name, s) }).toEqual({ directive: name, source: s, ok: true });
+      for (const s of sources)
+        expect({ directive: name, source: s, ok: cspSourceAllowed(name, s) }).toEqual({
+          directive: name,
+          source: s,
+          ok: true,
+        });
     }
-    expect(d.get('connect-src') ?? d.get('default-src')).toEqual(expect.not.arrayContaining([expect.stringMatching(/^http:|\*/)]));
+    expect(d.get('connect-src') ?? d.get('default-src')).toEqual(
+      expect.not.arrayContaining([expect.stringMatching(/^http:|\*/)]),
+    );
     expect(d.get('script-src') ?? []).toEqual(expect.arrayContaining(["'self'"]));
     expect(d.has('object-src') ? d.get('object-src') : d.get('default-src')).not.toContain('*');
   });
@@ -195,11 +257,17 @@ describe('Content-Security-Policy of the task pane', () => {
   it('no page in dist/ loads a script or stylesheet from anywhere but itself and Office', () => {
     const bad: string[] = [];
     for (const file of distFiles(['.html'])) {
-      for (const m of read(file).matchAll(/<(?:script|link)\b[^>]*(?:src|href)\s*=\s*["']([^"']+)["']/gi)) {
+      for (const m of read(file).matchAll(
+        /<(?:script|link)\b[^>]*(?:src|href)\s*=\s*["']([^"']+)["']/gi,
+      )) {
         const url = m[1] ?? '';
         if (/^(?:https?:)?\/\//i.test(url)) {
-          const host = url.replace(/^(?:https?:)?\/\//i, '').replace(/[/:].*$/, '').toLowerCase();
-          if (!allowed(host, OFFICE_SCRIPT_HOSTS)) bad.push(`${file.slice(DIST.length + 1)}: ${url}`);
+          const host = url
+            .replace(/^(?:https?:)?\/\//i, '')
+            .replace(/[/:].*$/, '')
+            .toLowerCase();
+          if (!allowed(host, OFFICE_SCRIPT_HOSTS))
+            bad.push(`${file.slice(DIST.length + 1)}: ${url}`);
         }
       }
     }
@@ -209,27 +277,42 @@ describe('Content-Security-Policy of the task pane', () => {
 
 describe('least privilege: the manifest', () => {
   const manifests = (): string[] => {
-    const list = [join(ROOT, 'manifest.template.xml'), join(ROOT, 'manifest.xml')].filter(existsSync);
+    const list = [join(ROOT, 'manifest.template.xml'), join(ROOT, 'manifest.xml')].filter(
+      existsSync,
+    );
     distFiles(['.xml']);
     list.push(join(DIST, 'manifest.xml'));
     return list;
   };
 
-  it.each(['manifest.template.xml', 'manifest.xml', 'dist/manifest.xml'])('%s asks for ReadWriteDocument and nothing else', (name) => {
-    if (name.startsWith('dist/')) distFiles(['.xml']);
-    const xml = read(join(ROOT, name)).replace(/<!--[\s\S]*?-->/g, '');
-    const perms = [...xml.matchAll(/<Permissions>\s*([^<]*?)\s*<\/Permissions>/g)].map((m) => m[1]);
-    expect(perms).toEqual(['ReadWriteDocument']);
-    expect(xml).not.toMatch(/ReadWriteMailbox|ReadWriteItem|ReadWriteDocument[^<]|<Permissions>\s*(?:Restricted|ReadDocument|ReadAllDocument|WriteDocument)\b/);
-  });
+  it.each(['manifest.template.xml', 'manifest.xml', 'dist/manifest.xml'])(
+    '%s asks for ReadWriteDocument and nothing else',
+    (name) => {
+      if (name.startsWith('dist/')) distFiles(['.xml']);
+      const xml = read(join(ROOT, name)).replace(/<!--[\s\S]*?-->/g, '');
+      const perms = [...xml.matchAll(/<Permissions>\s*([^<]*?)\s*<\/Permissions>/g)].map(
+        (m) => m[1],
+      );
+      expect(perms).toEqual(['ReadWriteDocument']);
+      expect(xml).not.toMatch(
+        /ReadWriteMailbox|ReadWriteItem|ReadWriteDocument[^<]|<Permissions>\s*(?:Restricted|ReadDocument|ReadAllDocument|WriteDocument)\b/,
+      );
+    },
+  );
 
   it('no manifest adds AppDomains (the pane navigates nowhere else) and every URL is on one origin', () => {
     for (const file of manifests()) {
       const xml = read(file).replace(/<!--[\s\S]*?-->/g, '');
       expect(xml).not.toMatch(/<AppDomain>/);
-      const urls = [...xml.matchAll(/(?:DefaultValue|Value)\s*=\s*"((?:https?:)?\/\/[^"]+|\{\{BASE_URL\}\}[^"]*)"/g)].map((m) => m[1] ?? '');
+      const urls = [
+        ...xml.matchAll(
+          /(?:DefaultValue|Value)\s*=\s*"((?:https?:)?\/\/[^"]+|\{\{BASE_URL\}\}[^"]*)"/g,
+        ),
+      ].map((m) => m[1] ?? '');
       expect(urls.length).toBeGreaterThan(5);
-      const origins = new Set(urls.map((u) => (u.startsWith('{{') ? '{{BASE_URL}}' : new URL(u).origin)));
+      const origins = new Set(
+        urls.map((u) => (u.startsWith('{{') ? '{{BASE_URL}}' : new URL(u).origin)),
+      );
       expect([...origins]).toHaveLength(1);
     }
   });

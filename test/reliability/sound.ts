@@ -1,5 +1,10 @@
 /** The invariants every assessment keeps, whatever its input (shared by the grid and the .xlsx fuzz). */
-import { OUTPUT_SHEETS, assessWorkbook, type Assessment, type WorkbookGrid } from '../../src/engine/ledger';
+import {
+  OUTPUT_SHEETS,
+  assessWorkbook,
+  type Assessment,
+  type WorkbookGrid,
+} from '../../src/engine/ledger';
 import { isA1, nonFiniteNumbers } from './hostile';
 
 const unquoted = (s: string): string => s.replace(/“[^”]*”|"[^"]*"/g, '');
@@ -30,4 +35,3 @@ export function expectSound(book: WorkbookGrid): Assessment {
   }
   return a;
 }
-

@@ -28,15 +28,25 @@ const TOWN_ROWS = 6;
 /** One hostile feature applied to a clean ledger workbook; `expect` says what must follow. */
 interface Feature {
   readonly name: string;
-  apply(wb: ExcelJS.Workbook, row: number, col: number): { errorAt?: string; unitPresent?: string; hiddenRow?: number } | void;
+  apply(
+    wb: ExcelJS.Workbook,
+    row: number,
+    col: number,
+  ): { errorAt?: string; unitPresent?: string; hiddenRow?: number } | void;
 }
 
 const towns = (wb: ExcelJS.Workbook) => wb.getWorksheet(SHEETS.towns)!;
 
 const FEATURES: readonly Feature[] = [
   { name: 'merged unit names', apply: (wb, row) => void towns(wb).mergeCells(row, 1, row + 1, 1) },
-  { name: 'merged score cells', apply: (wb, row, col) => void towns(wb).mergeCells(row, col, row, col + 1) },
-  { name: 'merged header cells', apply: (wb, _row, col) => void towns(wb).mergeCells(1, col, 1, col + 1) },
+  {
+    name: 'merged score cells',
+    apply: (wb, row, col) => void towns(wb).mergeCells(row, col, row, col + 1),
+  },
+  {
+    name: 'merged header cells',
+    apply: (wb, _row, col) => void towns(wb).mergeCells(1, col, 1, col + 1),
+  },
   {
     name: 'formula with a cached error',
     apply: (wb, row, col) => {
@@ -61,11 +71,22 @@ const FEATURES: readonly Feature[] = [
   {
     name: 'rich text unit name',
     apply: (wb, row) => {
-      towns(wb).getCell(row, 1).value = { richText: [{ text: '富' }, { font: { bold: true, color: { argb: 'FFFF0000' } }, text: '文本镇' }] };
+      towns(wb).getCell(row, 1).value = {
+        richText: [
+          { text: '富' },
+          { font: { bold: true, color: { argb: 'FFFF0000' } }, text: '文本镇' },
+        ],
+      };
       return { unitPresent: '富文本镇' };
     },
   },
-  { name: 'rich text score', apply: (wb, row, col) => void (towns(wb).getCell(row, col).value = { richText: [{ text: '1' }, { font: { italic: true }, text: '0' }] }) },
+  {
+    name: 'rich text score',
+    apply: (wb, row, col) =>
+      void (towns(wb).getCell(row, col).value = {
+        richText: [{ text: '1' }, { font: { italic: true }, text: '0' }],
+      }),
+  },
   {
     name: 'hyperlink unit name',
     apply: (wb, row) => {
@@ -102,8 +123,15 @@ const FEATURES: readonly Feature[] = [
       if (ws.rowCount > 1) ws.spliceRows(2, ws.rowCount - 1);
     },
   },
-  { name: 'a space in row 1,048,576', apply: (wb) => void (towns(wb).getCell(1_048_576, 1).value = ' ') },
-  { name: 'duplicate header', apply: (wb, _row, col) => void (towns(wb).getCell(1, cols.length + 2).value = towns(wb).getCell(1, col).value) },
+  {
+    name: 'a space in row 1,048,576',
+    apply: (wb) => void (towns(wb).getCell(1_048_576, 1).value = ' '),
+  },
+  {
+    name: 'duplicate header',
+    apply: (wb, _row, col) =>
+      void (towns(wb).getCell(1, cols.length + 2).value = towns(wb).getCell(1, col).value),
+  },
   {
     name: 'an output sheet in the input',
     apply: (wb) => {
@@ -112,14 +140,26 @@ const FEATURES: readonly Feature[] = [
       ws.getCell('A2').value = { formula: 'HYPERLINK("http://x","y")', result: 'y' };
     },
   },
-  { name: 'percent-formatted veto rate', apply: (wb, row) => void Object.assign(towns(wb).getCell(row, colOf('V1')), { value: 0.98, numFmt: '0.00%' }) },
-  { name: 'formula without a cached result', apply: (wb, row, col) => void (towns(wb).getCell(row, col).value = { formula: `${cellAddress(row - 1, col)}*0` } as ExcelJS.CellFormulaValue) },
+  {
+    name: 'percent-formatted veto rate',
+    apply: (wb, row) =>
+      void Object.assign(towns(wb).getCell(row, colOf('V1')), { value: 0.98, numFmt: '0.00%' }),
+  },
+  {
+    name: 'formula without a cached result',
+    apply: (wb, row, col) =>
+      void (towns(wb).getCell(row, col).value = {
+        formula: `${cellAddress(row - 1, col)}*0`,
+      } as ExcelJS.CellFormulaValue),
+  },
 ];
 
 /** Rewrites every sheet's <dimension> to claim 1,048,576 rows, as some exporters do. */
 async function claimMillionRows(file: string): Promise<Buffer> {
   const zip = await JSZip.loadAsync(readFileSync(file));
-  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+  for (const name of Object.keys(zip.files).filter((n) =>
+    /^xl\/worksheets\/sheet\d+\.xml$/.test(n),
+  )) {
     const xml = await zip.file(name)!.async('string');
     zip.file(name, xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'));
   }
@@ -151,7 +191,10 @@ describe('hostile .xlsx through the ExcelJS reader and kaohe check/rank', () => 
 
   it('any mix of hostile features: a ranking or addressed problems, never a crash; input sheets unchanged', async () => {
     const scenario = fc.record({
-      features: fc.uniqueArray(fc.integer({ min: 0, max: FEATURES.length - 1 }), { minLength: 1, maxLength: 4 }),
+      features: fc.uniqueArray(fc.integer({ min: 0, max: FEATURES.length - 1 }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
       row: fc.integer({ min: 2, max: TOWN_ROWS }),
       item: fc.integer({ min: 0, max: itemCols.length - 2 }),
       million: fc.boolean(),
@@ -178,10 +221,22 @@ describe('hostile .xlsx through the ExcelJS reader and kaohe check/rank', () => 
         const grid = await readWorkbookGrid(file);
         const a = expectSound(grid);
         for (const m of musts) {
-          if (m.errorAt && !features.some((f) => FEATURES[f]!.name.startsWith('an empty 部门') || FEATURES[f]!.name.startsWith('merged'))) {
-            expect(a.findings.filter((f) => f.severity === 'error' && f.sheet === SHEETS.towns).map((f) => f.cell)).toContain(m.errorAt);
+          if (
+            m.errorAt &&
+            !features.some(
+              (f) =>
+                FEATURES[f]!.name.startsWith('an empty 部门') ||
+                FEATURES[f]!.name.startsWith('merged'),
+            )
+          ) {
+            expect(
+              a.findings
+                .filter((f) => f.severity === 'error' && f.sheet === SHEETS.towns)
+                .map((f) => f.cell),
+            ).toContain(m.errorAt);
           }
-          if (m.unitPresent && !features.some((f) => FEATURES[f]!.name === 'merged unit names')) expect(a.ledger.units.map((u) => u.input.unit)).toContain(m.unitPresent);
+          if (m.unitPresent && !features.some((f) => FEATURES[f]!.name === 'merged unit names'))
+            expect(a.ledger.units.map((u) => u.input.unit)).toContain(m.unitPresent);
         }
 
         const r = await kaohe('rank', file, '--out', out, '--json', json);
@@ -230,7 +285,8 @@ describe('hostile .xlsx through the ExcelJS reader and kaohe check/rank', () => 
     const r = await kaohe('check', file);
     expect(r.code).toBe(1);
     expectAddressedErrors(r.err);
-    for (const [row, c] of planted) expect(r.err).toContain(`${SHEETS.towns}!${cellAddress(row - 1, c - 1)}:`);
+    for (const [row, c] of planted)
+      expect(r.err).toContain(`${SHEETS.towns}!${cellAddress(row - 1, c - 1)}:`);
   });
 
   it('not a workbook at all, an empty file, a truncated xlsx: exit 2 with a message, no stack', async () => {
@@ -246,7 +302,11 @@ describe('hostile .xlsx through the ExcelJS reader and kaohe check/rank', () => 
       const file = path.join(dir, name);
       writeFileSync(file, content);
       const r = await kaohe('rank', file, '--out', path.join(dir, `${name}.out.xlsx`));
-      expect({ name, thrown: r.thrown, code: r.code }).toEqual({ name, thrown: undefined, code: 2 });
+      expect({ name, thrown: r.thrown, code: r.code }).toEqual({
+        name,
+        thrown: undefined,
+        code: 2,
+      });
       expect(r.err).toMatch(/kaohe: .+/);
       expect(r.err).not.toMatch(/\n\s+at /);
       expect(existsSync(path.join(dir, `${name}.out.xlsx`))).toBe(false);

@@ -34,7 +34,12 @@ export function tempDir(): string {
 
 /** A workbook holding `grid`'s sheets as plain values (header frozen), as ExcelJS writes it. */
 export function workbookOf(grid: WorkbookGrid): ExcelJS.Workbook {
-  const specs: SheetSpec[] = grid.sheets.map((s) => ({ name: s.name, rows: s.values, columns: [], freezeRows: 1 }));
+  const specs: SheetSpec[] = grid.sheets.map((s) => ({
+    name: s.name,
+    rows: s.values,
+    columns: [],
+    freezeRows: 1,
+  }));
   return workbookFromSheets(specs);
 }
 
@@ -51,6 +56,7 @@ export async function openXlsx(file: string): Promise<ExcelJS.Workbook> {
  */
 export function sheetSnapshot(ws: ExcelJS.Worksheet): string {
   const { id: _id, ...model } = ws.model as unknown as Record<string, unknown>;
-  return JSON.stringify(model, (_k, v: unknown) => (v instanceof Date ? `Date(${v.toISOString()})` : v));
+  return JSON.stringify(model, (_k, v: unknown) =>
+    v instanceof Date ? `Date(${v.toISOString()})` : v,
+  );
 }
-
