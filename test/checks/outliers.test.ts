@@ -36,6 +36,16 @@ describe('outlier.class', () => {
     expect(outliers(towns(4, (i) => [55, i === 3 ? 9800 : 2400 + i]))).toEqual([]);
     expect(outliers(towns(6, (i) => [i === 5 ? 10 : 60, 2400 + i * 30]))).toEqual([]);
   });
+  it('stays quiet about immaterial deviations: under 10 % of the item points or of the median', () => {
+    // Towns almost alike (MAD tiny): 54 against 50 on the 60-point P5 is a huge z but only 4 points.
+    const near = towns(6, (i) => [[50, 48, 50, 49, 54, 50][i] as number, 2400 + i * 30], () => 1);
+    expect(outliers(near)).toEqual([]);
+    const far = towns(6, (i) => [[50, 48, 52, 49, 20, 51][i] as number, 2400 + i * 30], () => 1);
+    expect(outliers(far).map((f) => `${f.code}/${f.unit}`)).toEqual(['P5/镇5']);
+    // Other columns: 10 % of the median; 2,460 births against a median near 2,475 is nothing.
+    const births = towns(6, (i) => [50, [2475, 2476, 2475, 2474, 2460, 2475][i] as number], () => 1);
+    expect(outliers(births)).toEqual([]);
+  });
   it('does not warn about targets or bonus counts', () => {
     const { ledger, workbook } = makeLedger(['单位', '类别', 'V1T 目标', 'B1 创新'], towns(6, (i) => [i === 0 ? 80 : 95 + (i % 2), i === 0 ? 9 : i % 2]));
     expect(runChecks(ledger, workbook).filter((f) => f.rule.startsWith('outlier.'))).toEqual([]);

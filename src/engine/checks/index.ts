@@ -23,6 +23,7 @@
  * Every rule is linear in the number of towns (sorting for medians aside).
  */
 import type { Finding, Ledger, WorkbookGrid } from '../ledger/types';
+import { indexScheme } from '../scheme/schemeIndex';
 import { checkNumDen, checkParentSums } from './builtinRules';
 import { analyseItems, itemFindings } from './itemAnalysis';
 import { checkClassOutliers, checkJumps, measuredCodes, previousSheet } from './outliers';
@@ -59,8 +60,10 @@ export function runChecks(ledger: Ledger, workbook: WorkbookGrid, options: Check
   const errorCells = new Set<string>();
   for (const f of findings) if (f.severity === 'error' && f.cell && f.sheet === table.sheet) errorCells.add(f.cell);
   const codes = measuredCodes(table, ledger.scheme);
-  findings.push(...checkClassOutliers(table, codes, errorCells));
-  findings.push(...checkJumps(table, codes, errorCells, previousSheet(workbook, options.previous)));
+  const items = indexScheme(ledger.scheme).items;
+  const pointsOf = (code: string) => items.get(code)?.item.points;
+  findings.push(...checkClassOutliers(table, codes, errorCells, pointsOf));
+  findings.push(...checkJumps(table, codes, errorCells, previousSheet(workbook, options.previous), pointsOf));
   findings.push(...itemFindings(ledger, analyseItems(ledger)));
   return findings;
 }

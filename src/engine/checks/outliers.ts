@@ -5,6 +5,9 @@
  *   at least 5 values and some spread (MAD > 0).
  * - `outlier.jump`: with a previous round (another workbook or a 上轮台账 sheet), a town whose
  *   change since the last round is far beyond the other towns' changes (robust z of the change).
+ * A deviation must also be material: at least 10 % of the item's points (scheme items), or of the
+ * median's size (other columns). Robust z alone flags 4 points on a 100-point item when five towns
+ * score almost alike (MAD near 0), which tells a clerk nothing.
  * Columns checked: scheme items, veto figures and the user's own numeric columns; not targets
  * or bonus/deduction counts, which are set, not measured. Cells already holding an error are
  * left out, so a mis-scaled 0.97 is reported once, as a scale error.
@@ -35,7 +38,21 @@ interface Point {
 const CLASS_ZH = ['未分类', '一类', '二类', '三类'];
 const CLASS_EN = ['unclassed', 'class 1', 'class 2', 'class 3'];
 
-export function checkClassOutliers(table: TownTable, codes: readonly string[], flagged: ReadonlySet<string>): Finding[] {
+/** Share of an item's points (or of the median's size) a deviation must reach to be reported. */
+export const MATERIAL_SHARE = 0.1;
+
+/** Smallest deviation worth a warning: a share of the item's points, else of the reference size. */
+function material(code: string, reference: number, pointsOf: (code: string) => number | undefined): number {
+  const points = pointsOf(code);
+  return MATERIAL_SHARE * (points !== undefined ? points : Math.abs(reference));
+}
+
+export function checkClassOutliers(
+  table: TownTable,
+  codes: readonly string[],
+  flagged: ReadonlySet<string>,
+  pointsOf: (code: string) => number | undefined = () => undefined,
+): Finding[] {
   const out: Finding[] = [];
   for (const code of codes) {
     const groups = new Map<number, Point[]>();
@@ -54,9 +71,10 @@ export function checkClassOutliers(table: TownTable, codes: readonly string[], f
       const z = robustZ(values);
       if (!z) continue;
       const m = median(values);
+      const least = material(code, m, pointsOf);
       points.forEach((p, i) => {
         const score = z[i] as number;
-        if (score <= OUTLIER_Z) return;
+        if (score <= OUTLIER_Z || Math.abs(p.value - m) < least) return;
         const name = p.unit.input.unit;
         out.push(
           finding('warning', 'outlier.class', table.sheet, p.cell, `${name} 的 ${code} 为 ${fmt(p.value)}，远离同类（${CLASS_ZH[cls] ?? cls}，${points.length} 个单位）中位数 ${fmt(m)}（稳健 z = ${fmt(score)}），请核实`, `${name}: ${code} is ${fmt(p.value)}, far from the median ${fmt(m)} of its class (${CLASS_EN[cls] ?? cls}, ${points.length} units; robust z = ${fmt(score)}); please verify`, {
@@ -78,7 +96,13 @@ export function previousSheet(workbook: WorkbookGrid, previous: WorkbookGrid | u
 
 const cellText = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 
-export function checkJumps(table: TownTable, codes: readonly string[], flagged: ReadonlySet<string>, prev: SheetGrid | undefined): Finding[] {
+export function checkJumps(
+  table: TownTable,
+  codes: readonly string[],
+  flagged: ReadonlySet<string>,
+  prev: SheetGrid | undefined,
+  pointsOf: (code: string) => number | undefined = () => undefined,
+): Finding[] {
   const grid = table.grid;
   const firstUnit = table.units[0];
   if (!prev || !grid || !firstUnit) return [];
@@ -120,9 +144,10 @@ export function checkJumps(table: TownTable, codes: readonly string[], flagged: 
     const z = robustZ(changes);
     if (!z) continue;
     const typical = median(changes);
+    const least = material(code, median(points.map((p) => p.before)), pointsOf);
     points.forEach((p, i) => {
       const score = z[i] as number;
-      if (score <= OUTLIER_Z) return;
+      if (score <= OUTLIER_Z || Math.abs(changes[i] as number - typical) < least) return;
       const name = p.unit.input.unit;
       const change = p.now - p.before;
       out.push(
