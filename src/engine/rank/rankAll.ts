@@ -49,13 +49,16 @@ export function rankScoredUnits(scores: readonly UnitScore[], options: RankOptio
     if (b === 1) flags.push('末位');
     return { ...s, rank: { party: party[i] ?? null, fp: fp[i] ?? null, total: t, class: classRank[i] ?? null }, flags };
   });
-  const order = ranked.map((_, i) => i);
-  const group = (u: RankedUnit) => (u.rank.total !== null ? 0 : u.vetoed ? 1 : 2);
-  order.sort((a, b) => {
-    const ua = ranked[a] as RankedUnit;
-    const ub = ranked[b] as RankedUnit;
-    return group(ua) - group(ub) || (ua.rank.total ?? 0) - (ub.rank.total ?? 0) || a - b;
+  // Sort keys precomputed in typed arrays (50,000 towns: ~800,000 comparisons): ranked by total
+  // rank, then vetoed, then invalid; ties in input order.
+  const group = new Uint8Array(ranked.length);
+  const key = new Float64Array(ranked.length);
+  ranked.forEach((u, i) => {
+    group[i] = u.rank.total !== null ? 0 : u.vetoed ? 1 : 2;
+    key[i] = u.rank.total ?? 0;
   });
+  const order = ranked.map((_, i) => i);
+  order.sort((a, b) => (group[a] as number) - (group[b] as number) || (key[a] as number) - (key[b] as number) || a - b);
   return order.map((i) => ranked[i] as RankedUnit);
 }
 

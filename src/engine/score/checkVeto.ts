@@ -16,6 +16,7 @@ export function scalesDiffer(a: number, b: number): boolean {
 
 /** Parses a direction argument: `>=` (default) or `<=`; also accepts `≥`/`≤` and full-width forms. */
 export function parseDirection(value: unknown): Direction {
+  if (value === '>=' || value === '<=') return value;
   if (isBlank(value)) return '>=';
   const text = String(value).trim().replace(/＞/g, '>').replace(/＜/g, '<').replace(/＝/g, '=');
   if (text === '>=' || text === '≥' || text === '>') return '>=';

@@ -44,7 +44,9 @@ export function scoreLineValues(scheme: Scheme, line: LineCode, values: readonly
   let sum = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as SchemeItem;
-    const v = parseScore(values[i], `${item.code} ${item.labelZh}`);
+    const raw = values[i];
+    // Fast path for the usual finite number: the same value parseScore returns, without building its label.
+    const v = typeof raw === 'number' && Number.isFinite(raw) ? raw : parseScore(raw, `${item.code} ${item.labelZh}`);
     if (v === null) continue;
     const p = scoreProblem(item, v);
     if (p) throw new KaoheError(p.code, p.zh, p.en, item.code);
@@ -73,7 +75,8 @@ export function scoreLine(scheme: Scheme, line: LineCode, scores: Readonly<Recor
     const raw = scores[item.code];
     if (isBlank(raw)) return null;
     try {
-      const v = parseScore(raw, `${item.code} ${item.labelZh}`);
+      // Fast path for the usual finite number: the same value parseScore returns, without building its label.
+      const v = typeof raw === 'number' && Number.isFinite(raw) ? raw : parseScore(raw, `${item.code} ${item.labelZh}`);
       if (v === null) return null;
       const p = scoreProblem(item, v);
       if (p) {
