@@ -25,10 +25,15 @@ import { benchRoundTrips } from './roundTrips';
 const ROOT = path.resolve(__dirname, '..', '..');
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
-/** HyperFormula holds ~3 million cells at 50,000 towns: give the full run room. */
+/** Collects garbage between sections (the full run has --expose-gc), so one section's heap does not slow the next. */
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** HyperFormula holds ~3 million cells at 50,000 towns: give the full run room, and a way to collect between sections. */
 function respawnWithLargerHeap(): number | null {
-  if (process.env.KAOHE_BENCH_CHILD || getHeapStatistics().heap_size_limit > 6e9) return null;
-  const r = spawnSync(process.execPath, ['--max-old-space-size=12288', __filename, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, KAOHE_BENCH_CHILD: '1' } });
+  if (process.env.KAOHE_BENCH_CHILD) return null;
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${Math.max(12288, Math.round(getHeapStatistics().heap_size_limit / 2 ** 20))}`, '--expose-gc', __filename, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, KAOHE_BENCH_CHILD: '1' } });
   return r.status ?? 1;
 }
 
@@ -51,6 +56,7 @@ async function full(sizes: number[], seed: number, out: string): Promise<number>
   let expected10k: { grid: ReturnType<typeof generateTowns>; results: TownResult[] } | null = null;
   let grid50k: ReturnType<typeof generateTowns> | null = null;
   for (const n of sizes) {
+    collect();
     log(`1. engine vs formulas: ${n} towns…`);
     const run = compareAtSize(DEFAULT_SCHEME, n, 'sorted', seed);
     engineVsFormulas.push(run.figures);
@@ -62,6 +68,7 @@ async function full(sizes: number[], seed: number, out: string): Promise<number>
 
   let functions: Figures['functions'] = null;
   try {
+    collect();
     log('2. custom functions: 50000 rows…');
     functions = benchFunctions(grid50k ?? generateTowns(DEFAULT_SCHEME, 50000, seed));
   } catch (e) {
@@ -71,6 +78,7 @@ async function full(sizes: number[], seed: number, out: string): Promise<number>
 
   let roundTrips: Figures['roundTrips'] = [];
   try {
+    collect();
     log('3. round trips of 生成排名…');
     roundTrips = await benchRoundTrips([1000, 10000, 50000]);
   } catch (e) {
@@ -79,6 +87,7 @@ async function full(sizes: number[], seed: number, out: string): Promise<number>
 
   let files: Figures['files'] = null;
   try {
+    collect();
     log('4. kaohe rank on a 10000-town .xlsx…');
     const grid = expected10k?.grid ?? generateTowns(DEFAULT_SCHEME, 10000, seed);
     const results = expected10k?.results ?? compareAtSize(DEFAULT_SCHEME, 10000, 'sorted', seed, 0).engineResults;
