@@ -9,4 +9,4 @@ step "build";       npm run build
 step "unit tests";  npx jest --ci
 step "end-to-end";  npm run test:e2e
 step "bench (quick: cell-by-cell agreement at 1,000 towns)"; node lib/bench/main.js --quick
-step "audit";       npm audit --omit=dev --audit-level=high
+step "audit";       node scripts/audit.mjs
