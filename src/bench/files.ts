@@ -45,6 +45,13 @@ export function ledgerSheets(scheme: Scheme, grid: TownGrid): SheetSpec[] {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
+/** The last lines the CLI printed before /usr/bin/time's own report: where its error is. */
+function cliTail(stderr: string): string {
+  const lines = stderr.split('\n');
+  const end = lines.findIndex((l) => /^(Command exited with|\tCommand being timed)/.test(l));
+  return lines.slice(Math.max(0, (end < 0 ? lines.length : end) - 8), end < 0 ? lines.length : end).join('\n');
+}
+
 function parseTimeV(stderr: string): { rss: number; wallMs: number } | null {
   const rss = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(stderr);
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\):\s*(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(stderr);
@@ -77,7 +84,7 @@ export async function benchFiles(scheme: Scheme, grid: TownGrid, expected: reado
       if (!parsed) throw new Error(`could not read /usr/bin/time -v output:\n${r.stderr.slice(-2000)}`);
       peakRssBytes = parsed.rss;
       wallMs = Math.min(outside, parsed.wallMs || outside);
-      if (exitCode !== 0) throw new Error(`kaohe rank exited ${exitCode}:\n${r.stderr.slice(-3000)}`);
+      if (exitCode !== 0) throw new Error(`kaohe rank exited ${exitCode}: ${cliTail(r.stderr)}`);
     } else {
       // Run the CLI inside a small wrapper that reports its own peak memory on exit.
       const wrapper = `process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'));process.argv=[process.argv[0],${JSON.stringify(cli[0])},...${JSON.stringify(cli.slice(1))}];require(${JSON.stringify(cli[0])});`;
@@ -87,7 +94,7 @@ export async function benchFiles(scheme: Scheme, grid: TownGrid, expected: reado
       exitCode = r.status ?? -1;
       const m = /MAXRSS (\d+)/.exec(r.stderr);
       peakRssBytes = m?.[1] ? Number(m[1]) * 1024 : Number.NaN;
-      if (exitCode !== 0) throw new Error(`kaohe rank exited ${exitCode}:\n${r.stderr.slice(-3000)}`);
+      if (exitCode !== 0) throw new Error(`kaohe rank exited ${exitCode}: ${cliTail(r.stderr)}`);
     }
     const json = JSON.parse(readFileSync(path.join(dir, 'ranking.json'), 'utf8')) as { units?: { unit: string; total: number | null; rank?: { total: number | null } }[] };
     const byUnit = new Map((json.units ?? []).map((u) => [u.unit, u]));
