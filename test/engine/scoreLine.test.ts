@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { DEFAULT_SCHEME, indexScheme, KaoheError, scoreLine, scoreLineValues } from '../../src/engine';
+import { quickLineScore } from '../../src/engine/score/scoreLine';
 
 const idx = indexScheme(DEFAULT_SCHEME);
 const top = (line: 'P' | 'F' | 'D') => idx.line(line)!.items.map((i) => i.points);
@@ -80,5 +81,41 @@ describe('scoreLine (by code, collecting problems)', () => {
   it('does not mutate its input', () => {
     const input = Object.freeze({ P1: 100, 'P3.1': 10 });
     expect(scoreLine(DEFAULT_SCHEME, 'P', input).score).toBe(110);
+  });
+});
+
+describe('quickLineScore (the fast path of scoreUnit)', () => {
+  const codes = (line: 'P' | 'F') => [...idx.items.entries()].filter(([, v]) => v.line === line).map(([c, v]) => [c, v.item.points] as const);
+
+  it('property: gives exactly scoreLine\'s total when the line is valid, and defers when it is not', () => {
+    const cell = (points: number) =>
+      fc.oneof(
+        { weight: 6, arbitrary: fc.integer({ min: 0, max: points * 2 }).map((n) => n / 2) },
+        { weight: 2, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.constantFrom(null, '', 'x', '12', -1, points + 0.5, NaN) },
+      );
+    fc.assert(
+      fc.property(fc.constantFrom('P' as const, 'F' as const), fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), fc.integer(), (line, mask, seed) => {
+        const scores: Record<string, unknown> = {};
+        codes(line).forEach(([code, points], i) => {
+          if (!mask[i]) return;
+          const vals = fc.sample(cell(points), { numRuns: 1, seed: seed + i });
+          scores[code] = vals[0];
+        });
+        const slow = scoreLine(DEFAULT_SCHEME, line, scores);
+        const quick = quickLineScore(DEFAULT_SCHEME, line, scores);
+        if (slow.problems.length > 0) expect(quick).toBeUndefined();
+        else if (quick !== undefined) expect(quick).toBe(slow.score);
+        // Numeric text such as '12' is valid for scoreLine but takes the slow path: undefined is allowed there.
+        else expect(Object.values(scores).some((v) => typeof v === 'string' && v !== '')).toBe(true);
+      }),
+      { seed: 42, numRuns: 400 },
+    );
+  });
+
+  it('a parent entered with agreeing children is quick; disagreeing defers to scoreLine', () => {
+    expect(quickLineScore(DEFAULT_SCHEME, 'P', { P6: 75, 'P6.1': 70, 'P6.2': 5 })).toBe(75);
+    expect(quickLineScore(DEFAULT_SCHEME, 'P', { P6: 90, 'P6.1': 70, 'P6.2': 5 })).toBeUndefined();
+    expect(quickLineScore(DEFAULT_SCHEME, 'P', { P3: 60 })).toBe(60);
   });
 });

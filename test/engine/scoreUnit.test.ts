@@ -1,4 +1,4 @@
-import { DEFAULT_SCHEME, scoreDepartment, scoreUnit, totalScore } from '../../src/engine';
+import { DEFAULT_SCHEME, rankAll, scoreDepartment, scoreUnit, totalScore } from '../../src/engine';
 import { town } from './helpers';
 
 describe('scoreUnit', () => {
@@ -63,5 +63,17 @@ describe('scoreDepartment and totalScore', () => {
     expect(totalScore(300, 600, 10, 5)).toBe(905);
     expect(totalScore(300, 600, 10, -5)).toBe(905);
     expect(totalScore(300, 600, 0, 0, true)).toBeNull();
+  });
+});
+
+describe('lazy explanations', () => {
+  it('are computed on first read, survive ranking, and stay out of spreads and JSON', () => {
+    const s = scoreUnit(DEFAULT_SCHEME, town('f', { adjustments: { B1: 1 } }));
+    expect(Object.keys(s)).not.toContain('explanation');
+    expect(JSON.stringify(s)).not.toContain('explanation');
+    expect(s.explanation).toBe(s.explanation);
+    expect(s.explanation.filter((e) => e.kind === 'item')).toHaveLength(44);
+    const ranked = rankAll(DEFAULT_SCHEME, [town('g'), town('h')], []);
+    expect(ranked.units[0]?.explanation.find((e) => e.code === 'P6')).toMatchObject({ score: 100, isLeaf: false });
   });
 });

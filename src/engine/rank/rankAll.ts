@@ -1,4 +1,4 @@
-import { scoreDepartment, scoreUnit } from '../score/scoreUnit';
+import { ScoredUnit, scoreDepartment, scoreUnit } from '../score/scoreUnit';
 import type { DepartmentInput, Flag, RankOptions, RankedDepartment, RankedUnit, Ranking, Scheme, UnitInput, UnitScore } from '../types';
 import { rankCompetition, rankFromBottom } from './rankCompetition';
 
@@ -47,7 +47,7 @@ export function rankScoredUnits(scores: readonly UnitScore[], options: RankOptio
     if (t !== null && t <= topN) flags.push('一票优先');
     if (b !== null && b <= bottomN) flags.push('黄牌警告');
     if (b === 1) flags.push('末位');
-    return { ...s, rank: { party: party[i] ?? null, fp: fp[i] ?? null, total: t, class: classRank[i] ?? null }, flags };
+    return new RankedScoredUnit(s, { party: party[i] ?? null, fp: fp[i] ?? null, total: t, class: classRank[i] ?? null }, flags);
   });
   // Sort keys precomputed in typed arrays (50,000 towns: ~800,000 comparisons): ranked by total
   // rank, then vetoed, then invalid; ties in input order.
@@ -60,6 +60,17 @@ export function rankScoredUnits(scores: readonly UnitScore[], options: RankOptio
   const order = ranked.map((_, i) => i);
   order.sort((a, b) => (group[a] as number) - (group[b] as number) || (key[a] as number) - (key[b] as number) || a - b);
   return order.map((i) => ranked[i] as RankedUnit);
+}
+
+/** A ranked unit: the score's fields, its rank and flags, and its explanation read through on demand. */
+class RankedScoredUnit extends ScoredUnit implements RankedUnit {
+  constructor(
+    score: UnitScore,
+    readonly rank: RankedUnit['rank'],
+    readonly flags: readonly Flag[],
+  ) {
+    super(score, () => score.explanation);
+  }
 }
 
 /**

@@ -79,6 +79,18 @@ export function adjustmentPoints(scheme: Scheme, code: string, count: unknown, e
   return roundScore(points);
 }
 
+const NOTHING: AdjustmentScore = Object.freeze({ bonus: 0, deduction: 0, explanation: Object.freeze([]), problems: Object.freeze([]) });
+
+function nothingEntered(scheme: Scheme, values: Readonly<Record<string, unknown>>): boolean {
+  for (const rule of scheme.adjustments) {
+    for (const input of rule.inputs) {
+      const v = values[input.code];
+      if (v !== undefined && v !== null && v !== '' && v !== 0) return false;
+    }
+  }
+  return true;
+}
+
 export interface AdjustmentScore {
   readonly bonus: number | null;
   readonly deduction: number | null;
@@ -92,6 +104,8 @@ export interface AdjustmentScore {
  * 0 or at least its minimum per case; a subset input (X5D) cannot exceed its parent (X5).
  */
 export function scoreAdjustments(scheme: Scheme, values: Readonly<Record<string, unknown>>): AdjustmentScore {
+  // Most towns have no bonus or deduction at all: answer them without allocating.
+  if (nothingEntered(scheme, values)) return NOTHING;
   let bonus = 0;
   let deduction = 0;
   const explanation: AdjustmentExplanation[] = [];
