@@ -234,7 +234,7 @@ function distForTest() {
   const page = path.join(builtDist, 'taskpane.html');
   assert(existsSync(page), 'dist/taskpane.html missing: run `npm run build` first');
   const setting =
-    /<meta name="kaohe-office-js" content="([^"]*)"/.exec(readFileSync(page, 'utf8'))?.[1] ??
+    /<meta name="?kaohe-office-js"? content="?([^"\s>]*)/.exec(readFileSync(page, 'utf8'))?.[1] ??
     'none';
   if (setting === 'local') return builtDist;
   const local = path.join(outDir, 'dist-e2e');
