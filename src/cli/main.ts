@@ -450,7 +450,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             const old = wb.getWorksheet(name);
             if (old) wb.removeWorksheet(old.id);
           }
-          for (const spec of result.sheets) addSheet(wb, spec);
+          for (const spec of result.sheets) addSheet(wb, spec, { shareStyles: true });
           if (onProgress) io.err(`${both(lang, '写出工作簿…', 'writing workbook…')}\n`);
           await saveWorkbook(wb, out);
           io.out(`${both(lang, `已写出 ${out}`, `wrote ${out}`)}\n`);
