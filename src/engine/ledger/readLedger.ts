@@ -14,6 +14,7 @@ import type {
 } from '../types';
 import { DEFAULT_SCHEME } from '../scheme/defaultScheme';
 import { indexScheme } from '../scheme/schemeIndex';
+import type { SchemeIndex } from '../scheme/schemeIndex';
 import { parseRate, parseScore } from '../score/parseNumber';
 import { scoreDepartment, scoreUnit } from '../score/scoreUnit';
 import { isKaoheError } from '../errors';
@@ -402,27 +403,7 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
             } else unitClass = c;
           }
         }
-        const cells: Record<string, string> = {};
-        const scores: Record<string, number | null> = {};
-        for (const { code, label: itemLabel } of itemCodes) {
-          const col = layout.cols.get(code);
-          if (col === undefined) continue;
-          const cell = cellAddress(r, col);
-          cells[code] = cell;
-          const v = readNumber(row[col], cell, code, itemLabel, label, push, false);
-          if (v === null && !hasChildColumn(index.items.get(code)?.item, layout.cols)) {
-            push({
-              severity: 'warning',
-              rule: 'score.blank',
-              cell,
-              code,
-              unit: label,
-              zh: `${code} ${itemLabel}：空白，按 0 分计`,
-              en: `${code}: blank, counted as 0`,
-            });
-          }
-          if (v !== undefined) scores[code] = v;
-        }
+        const { cells, scores } = readScoreCells(row, r, itemCodes, layout.cols, index, label, push);
         const vetoInputs: Record<string, VetoInput> = {};
         for (const v of scheme.vetoes) {
           const aCol = layout.cols.get(v.code);
@@ -569,27 +550,7 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
           else seen.set(name, r);
         }
         const label = name ?? unitCell;
-        const cells: Record<string, string> = {};
-        const scores: Record<string, number | null> = {};
-        for (const { code, label: itemLabel } of codes) {
-          const col = layout.cols.get(code);
-          if (col === undefined) continue;
-          const cell = cellAddress(r, col);
-          cells[code] = cell;
-          const v = readNumber(row[col], cell, code, itemLabel, label, push, false);
-          if (v === null && !hasChildColumn(index.items.get(code)?.item, layout.cols)) {
-            push({
-              severity: 'warning',
-              rule: 'score.blank',
-              cell,
-              code,
-              unit: label,
-              zh: `${code} ${itemLabel}：空白，按 0 分计`,
-              en: `${code}: blank, counted as 0`,
-            });
-          }
-          if (v !== undefined) scores[code] = v;
-        }
+        const { cells, scores } = readScoreCells(row, r, codes, layout.cols, index, label, push);
         const input: DepartmentInput = { unit: name ?? `(${unitCell})`, scores };
         const flagged = new Set(
           findings
@@ -610,6 +571,43 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
   }
   options.onProgress?.(total, total);
   return { scheme, customScheme, units, departments, columns, findings };
+}
+
+/**
+ * Reads one row's score cells (towns and departments alike): each item code's cell address and
+ * number; a blank counts as 0 with a warning, unless the item's children have columns of their own.
+ */
+function readScoreCells(
+  row: readonly CellValue[],
+  r: number,
+  codes: readonly { readonly code: string; readonly label: string }[],
+  cols: ReadonlyMap<string, number>,
+  index: SchemeIndex,
+  unit: string,
+  push: Push,
+): { cells: Record<string, string>; scores: Record<string, number | null> } {
+  const cells: Record<string, string> = {};
+  const scores: Record<string, number | null> = {};
+  for (const { code, label } of codes) {
+    const col = cols.get(code);
+    if (col === undefined) continue;
+    const cell = cellAddress(r, col);
+    cells[code] = cell;
+    const v = readNumber(row[col], cell, code, label, unit, push, false);
+    if (v === null && !hasChildColumn(index.items.get(code)?.item, cols)) {
+      push({
+        severity: 'warning',
+        rule: 'score.blank',
+        cell,
+        code,
+        unit,
+        zh: `${code} ${label}：空白，按 0 分计`,
+        en: `${code}: blank, counted as 0`,
+      });
+    }
+    if (v !== undefined) scores[code] = v;
+  }
+  return { cells, scores };
 }
 
 /** A parent whose children have columns too: its own blank cell is expected, not worth a warning. */
