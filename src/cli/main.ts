@@ -15,7 +15,14 @@ import type { Ranking } from '../engine/types';
 import { buildExampleSheets } from './examples';
 import { renderTable, safeText } from './table';
 import { WorkbookOpenError, loadWorkbook, readWorkbookGrid, workbookToGrid } from './xlsxRead';
-import { addSheet, saveAtomically, saveWorkbook, workbookFromSheets } from './xlsxWrite';
+import {
+  addBulkSheet,
+  addSheet,
+  saveAtomically,
+  saveWorkbook,
+  workbookFromSheets,
+  type BulkSheet,
+} from './xlsxWrite';
 
 export interface CliIo {
   out(text: string): void;
@@ -450,9 +457,15 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             const old = wb.getWorksheet(name);
             if (old) wb.removeWorksheet(old.id);
           }
-          for (const spec of result.sheets) addSheet(wb, spec, { shareStyles: true });
+          // 得分明细 (~45 rows a town) is written as XML straight into the saved file, not through
+          // ExcelJS's cell model, which took most of the time and memory at provincial scale.
+          const bulk: BulkSheet[] = [];
+          for (const spec of result.sheets) {
+            if (spec.name === SHEETS.detail) bulk.push(addBulkSheet(wb, spec));
+            else addSheet(wb, spec, { shareStyles: true });
+          }
           if (onProgress) io.err(`${both(lang, '写出工作簿…', 'writing workbook…')}\n`);
-          await saveWorkbook(wb, out);
+          await saveWorkbook(wb, out, bulk);
           io.out(`${both(lang, `已写出 ${out}`, `wrote ${out}`)}\n`);
         }
         if (json) {

@@ -3,9 +3,14 @@
  * only writes a formula for a {formula} object, which this module never creates), so a unit named
  * `=HYPERLINK(…)` stays a name.
  */
-import { promises as fs } from 'fs';
+import { createWriteStream, promises as fs } from 'fs';
 import * as path from 'path';
+import { once } from 'events';
+import { Readable } from 'stream';
+import { pipeline } from 'stream/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import * as zlib from 'zlib';
 import type { CellStyle, SheetSpec } from '../engine/ledger/types';
 
 const FILLS: Record<CellStyle, string | null> = {
@@ -49,7 +54,7 @@ class SharedStyles {
   constructor(private readonly share: boolean) {}
 
   get(style: CellStyle | undefined, numFmt: string | undefined, isNumber: boolean) {
-    const key = `${style ?? ''}\u0000${numFmt ?? ''}\u0000${isNumber ? 'n' : 's'}`;
+    const key = lookKey({ style, numFmt, isNumber });
     let shared = this.byKey.get(key);
     if (!shared) {
       shared = { ...rowStyleModel(style), ...(numFmt ? { numFmt } : {}) };
@@ -57,6 +62,46 @@ class SharedStyles {
       this.byKey.set(key, shared);
     }
     return this.share ? shared : { ...shared };
+  }
+}
+
+/** How a cell looks: what picks its shared style (and so its style index in styles.xml). */
+interface CellLook {
+  readonly style: CellStyle | undefined;
+  readonly numFmt: string | undefined;
+  readonly isNumber: boolean;
+}
+
+function lookKey(look: CellLook): string {
+  return `${look.style ?? ''}\u0000${look.numFmt ?? ''}\u0000${look.isNumber ? 'n' : 's'}`;
+}
+
+/** Columns a styled row spans: the widest row or the declared columns. */
+function sheetWidth(spec: SheetSpec): number {
+  // Not Math.max(...rows): 得分明细 has ~45 rows per town, too many arguments for one call.
+  return spec.rows.reduce((w, r) => Math.max(w, r.length), spec.columns.length);
+}
+
+/**
+ * The cells of row `r` that are written, with their looks: blank cells are skipped unless the row
+ * is styled (a styled row is styled across the sheet's full width, blank cells included); number
+ * formats apply to numbers below the header. One rule for ExcelJS and for the XML writer.
+ */
+function forEachCell(
+  spec: SheetSpec,
+  width: number,
+  r: number,
+  visit: (c: number, v: string | number | boolean | null, look: CellLook) => void,
+): void {
+  const values = spec.rows[r] ?? [];
+  const style = spec.rowStyles?.[r];
+  const last = style ? width : values.length;
+  for (let c = 0; c < last; c++) {
+    const v = values[c] ?? null;
+    if (v === null && !style) continue;
+    const isNumber = typeof v === 'number';
+    const numFmt = isNumber && r >= spec.freezeRows ? spec.columns[c]?.numFmt : undefined;
+    visit(c, v, { style, numFmt, isNumber });
   }
 }
 
@@ -100,23 +145,15 @@ export function addSheet(
   spec.columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });
-  // Not Math.max(...rows): 得分明细 has ~45 rows per town, too many arguments for one call.
-  const width = spec.rows.reduce((w, r) => Math.max(w, r.length), spec.columns.length);
+  const width = sheetWidth(spec);
   const styles = new SharedStyles(shareStyles);
   spec.rows.forEach((values, r) => {
     const row = ws.getRow(r + 1);
-    const style = spec.rowStyles?.[r];
-    const last = style ? width : values.length;
-    for (let c = 0; c < last; c++) {
-      const v = values[c] ?? null;
-      // A styled row is styled across the sheet's full width, blank cells included.
-      if (v === null && !style) continue;
+    forEachCell(spec, width, r, (c, v, look) => {
       const cell = row.getCell(c + 1);
-      const isNumber = typeof v === 'number';
-      const fmt = isNumber && r >= spec.freezeRows ? spec.columns[c]?.numFmt : undefined;
-      cell.style = styles.get(style, fmt, isNumber);
+      cell.style = styles.get(look.style, look.numFmt, look.isNumber);
       if (v !== null) cell.value = v; // string -> text, number -> number, boolean -> boolean; never a formula
-    }
+    });
   });
   for (const v of spec.validations ?? []) {
     if (!parseRange(v.range)) continue;
@@ -267,7 +304,15 @@ function columnName(col: number): string {
   return s;
 }
 
-export async function saveWorkbook(wb: ExcelJS.Workbook, target: string): Promise<void> {
+/**
+ * Saves `wb` atomically. `bulk`: sheets added with `addBulkSheet`, whose real rows are written
+ * into the saved package without passing through ExcelJS.
+ */
+export async function saveWorkbook(
+  wb: ExcelJS.Workbook,
+  target: string,
+  bulk: readonly BulkSheet[] = [],
+): Promise<void> {
   for (const ws of wb.worksheets) {
     compactValidations(ws);
     // ExcelJS writes useFirstPageNumber="1" whenever firstPageNumber is set (it always is after a
@@ -278,7 +323,330 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, target: string): Promis
   // Deflate level 1 rather than JSZip's 6: a third of the time spent compressing a provincial
   // ranking (~4.6 million cells), for a file about a quarter larger.
   const zip = { compression: 'DEFLATE', compressionOptions: { level: 1 } };
-  await saveAtomically(target, (tmp) =>
-    wb.xlsx.writeFile(tmp, { zip } as ExcelJS.XlsxWriteOptions),
-  );
+  if (bulk.length === 0) {
+    await saveAtomically(target, (tmp) =>
+      wb.xlsx.writeFile(tmp, { zip } as ExcelJS.XlsxWriteOptions),
+    );
+    return;
+  }
+  await saveAtomically(target, async (tmp) => {
+    // ExcelJS writes the workbook with the placeholders; the bulk sheets' rows go in after.
+    await wb.xlsx.writeFile(tmp, { zip } as ExcelJS.XlsxWriteOptions);
+    await writeWithBulkSheets(await fs.readFile(tmp), bulk, tmp, 1);
+  });
+}
+
+/**
+ * A sheet too large for ExcelJS's memory model (得分明细: ~4.6 million cells at 10,000 towns):
+ * ExcelJS saves a placeholder with the header and one sample row per look, so the sheet's columns,
+ * frozen panes, print setup and every style it needs are in the file; `saveWorkbook` then replaces
+ * the placeholder's `<sheetData>` with the real rows, generated as XML in chunks.
+ */
+export interface BulkSheet {
+  readonly spec: SheetSpec;
+  /** Per look: the placeholder cell (1-based row, 0-based column) whose style index it takes. */
+  readonly samples: ReadonlyMap<string, { readonly row: number; readonly col: number }>;
+}
+
+/**
+ * Adds `spec` as a placeholder worksheet (header rows plus the first row of every new look) and
+ * returns what `saveWorkbook` needs to write its real rows. The sheet must be saved with
+ * `saveWorkbook(wb, target, [bulk])`; until then the workbook holds only the placeholder.
+ */
+export function addBulkSheet(wb: ExcelJS.Workbook, spec: SheetSpec): BulkSheet {
+  const width = sheetWidth(spec);
+  const samples = new Map<string, { row: number; col: number }>();
+  const rows: SheetSpec['rows'][number][] = [];
+  const rowStyles: Record<number, CellStyle> = {};
+  spec.rows.forEach((values, r) => {
+    const fresh: { key: string; col: number }[] = [];
+    forEachCell(spec, width, r, (c, _v, look) => {
+      const key = lookKey(look);
+      if (!samples.has(key)) fresh.push({ key, col: c });
+    });
+    // Header rows always, so the number-format boundary (freezeRows) stays where it is.
+    if (fresh.length === 0 && r >= spec.freezeRows) return;
+    const style = spec.rowStyles?.[r];
+    if (style) rowStyles[rows.length] = style;
+    rows.push(values);
+    for (const f of fresh)
+      if (!samples.has(f.key)) samples.set(f.key, { row: rows.length, col: f.col });
+  });
+  addSheet(wb, { ...spec, rows, rowStyles, validations: [] }, { shareStyles: true });
+  return { spec, samples };
+}
+
+/** Characters XML 1.0 does not allow (controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */
+const XML_ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const XML_SPECIAL = /[&<>"\r]/g;
+/** Any character xmlText changes (lone surrogates included: the test is per UTF-16 unit). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const XML_NEEDS_WORK = /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\r': '&#13;', // a raw CR would be read back as LF
+};
+
+/** Text as XML character data: escaped, characters XML cannot carry removed. */
+export function xmlText(text: string): string {
+  if (!XML_NEEDS_WORK.test(text)) return text;
+  return text.replace(XML_ILLEGAL, '').replace(XML_SPECIAL, (ch) => XML_ESCAPES[ch] ?? ch);
+}
+
+/** The `s` index of each look, read from the placeholder's cells in the sheet XML ExcelJS wrote. */
+function styleIndexes(xml: string, bulk: BulkSheet): Map<string, string> {
+  const byRef = new Map<string, string>();
+  for (const m of xml.matchAll(/<c\b([^>]*?)\/?>/g)) {
+    const attrs = m[1] ?? '';
+    const ref = /\br="([A-Z]+\d+)"/.exec(attrs)?.[1];
+    const s = /\bs="(\d+)"/.exec(attrs)?.[1];
+    if (ref) byRef.set(ref, s ?? '');
+  }
+  const out = new Map<string, string>();
+  for (const [key, { row, col }] of bulk.samples) {
+    const s = byRef.get(`${columnName(col + 1)}${row}`);
+    if (s === undefined)
+      throw new Error(
+        `placeholder cell ${columnName(col + 1)}${row} of ${bulk.spec.name} was not written`,
+      );
+    out.set(key, s);
+  }
+  return out;
+}
+
+/** Rows per generated chunk of sheet XML: bounds the text held at once. */
+const ROWS_PER_CHUNK = 10_000;
+
+/** The real `<sheetData>` of a bulk sheet, in chunks. */
+function* sheetDataXml(bulk: BulkSheet, styles: ReadonlyMap<string, string>): Generator<string> {
+  const { spec } = bulk;
+  const width = sheetWidth(spec);
+  const letters = Array.from({ length: width }, (_, c) => columnName(c + 1));
+  const texts = new Map<string, string>();
+  let parts: string[] = ['<sheetData>'];
+  for (let r = 0; r < spec.rows.length; r++) {
+    const n = r + 1;
+    parts.push(`<row r="${n}">`);
+    forEachCell(spec, width, r, (c, v, look) => {
+      const s = styles.get(lookKey(look));
+      const sAttr = s ? ` s="${s}"` : '';
+      const ref = `${letters[c] ?? columnName(c + 1)}${n}`;
+      if (typeof v === 'number' && Number.isFinite(v))
+        parts.push(`<c r="${ref}"${sAttr}><v>${v}</v></c>`);
+      else if (typeof v === 'boolean')
+        parts.push(`<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`);
+      else if (typeof v === 'string') {
+        // Inline strings are never formulas: a unit named `=HYPERLINK(…)` stays text. Names and
+        // labels repeat on every row of a town, so each text is escaped once.
+        let body = texts.get(v);
+        if (body === undefined) {
+          if (texts.size > 100_000) texts.clear();
+          body = `<is><t${/^\s|\s$/.test(v) ? ' xml:space="preserve"' : ''}>${xmlText(v)}</t></is>`;
+          texts.set(v, body);
+        }
+        parts.push(`<c r="${ref}"${sAttr} t="inlineStr">${body}</c>`);
+      } else parts.push(`<c r="${ref}"${sAttr}/>`); // blank in a styled row (or a non-finite number)
+    });
+    parts.push('</row>');
+    if (n % ROWS_PER_CHUNK === 0) {
+      yield parts.join('');
+      parts = [];
+    }
+  }
+  parts.push('</sheetData>');
+  yield parts.join('');
+}
+
+/** Path of a sheet's XML inside the package, from xl/workbook.xml and its relationships. */
+async function sheetPath(zip: JSZip, name: string): Promise<string> {
+  const workbook = await zip.file('xl/workbook.xml')?.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (!workbook || !rels)
+    throw new Error('saved workbook has no xl/workbook.xml or its relationships');
+  const decode = (s: string) =>
+    s.replace(
+      /&(amp|lt|gt|quot|apos);/g,
+      (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e] ?? '',
+    );
+  let id: string | undefined;
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const tag = m[0];
+    if (decode(/\bname="([^"]*)"/.exec(tag)?.[1] ?? '') === name)
+      id = /\br:id="([^"]*)"/.exec(tag)?.[1];
+  }
+  if (!id) throw new Error(`sheet ${name} not found in the saved workbook`);
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const tag = m[0];
+    if (/\bId="([^"]*)"/.exec(tag)?.[1] !== id) continue;
+    const target = decode(/\bTarget="([^"]*)"/.exec(tag)?.[1] ?? '');
+    return target.startsWith('/') ? target.slice(1) : path.posix.normalize(`xl/${target}`);
+  }
+  throw new Error(`relationship ${id} of sheet ${name} not found`);
+}
+
+/** A bulk sheet's new XML, in chunks: ExcelJS's sheet XML around the generated rows. */
+async function bulkSheetXml(
+  pkg: JSZip,
+  bulk: BulkSheet,
+): Promise<{ file: string; chunks: Iterable<Buffer> }> {
+  const file = await sheetPath(pkg, bulk.spec.name);
+  const xml = await pkg.file(file)?.async('string');
+  if (!xml) throw new Error(`${file} missing from the saved workbook`);
+  const styles = styleIndexes(xml, bulk);
+  const start = xml.search(/<sheetData\b/);
+  const endTag = xml.indexOf('</sheetData>');
+  const selfClosed = /<sheetData\s*\/>/.exec(xml);
+  let head: string;
+  let tail: string;
+  if (start >= 0 && endTag >= 0) {
+    head = xml.slice(0, start);
+    tail = xml.slice(endTag + '</sheetData>'.length);
+  } else if (selfClosed) {
+    head = xml.slice(0, selfClosed.index);
+    tail = xml.slice(selfClosed.index + selfClosed[0].length);
+  } else throw new Error(`${file} has no <sheetData>`);
+  const width = sheetWidth(bulk.spec);
+  const rowsCount = bulk.spec.rows.length;
+  const ref = rowsCount === 0 || width === 0 ? 'A1' : `A1:${columnName(width)}${rowsCount}`;
+  head = head.replace(/<dimension\b[^>]*\/>/, `<dimension ref="${ref}"/>`);
+  const chunks = (function* () {
+    yield Buffer.from(head, 'utf8');
+    for (const part of sheetDataXml(bulk, styles)) yield Buffer.from(part, 'utf8');
+    yield Buffer.from(tail, 'utf8');
+  })();
+  return { file, chunks };
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+/** CRC-32 of `data` continuing from `crc`: zlib's (Node 20.15+), else a table. */
+function crc32(data: Buffer, crc: number): number {
+  const native = (zlib as { crc32?: (d: Buffer, v: number) => number }).crc32;
+  if (native) return native(data, crc);
+  let c = ~crc;
+  for (let i = 0; i < data.length; i++)
+    c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** One deflated zip entry, held compressed. */
+interface ZipEntry {
+  readonly name: Buffer;
+  readonly crc: number;
+  readonly size: number;
+  readonly data: Buffer[];
+  readonly compressedSize: number;
+}
+
+async function deflateEntry(
+  name: string,
+  chunks: Iterable<Buffer>,
+  level: number,
+): Promise<ZipEntry> {
+  const deflate = zlib.createDeflateRaw({ level });
+  const data: Buffer[] = [];
+  let compressedSize = 0;
+  deflate.on('data', (b: Buffer) => {
+    data.push(b);
+    compressedSize += b.length;
+  });
+  const ended = once(deflate, 'end');
+  let crc = 0;
+  let size = 0;
+  for (const chunk of chunks) {
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+    if (!deflate.write(chunk)) await once(deflate, 'drain');
+  }
+  deflate.end();
+  await ended;
+  if (size > 0xfffffffe || compressedSize > 0xfffffffe)
+    throw new Error(`${name} is too large for a zip without zip64`);
+  return { name: Buffer.from(name, 'utf8'), crc: crc >>> 0, size, data, compressedSize };
+}
+
+/** DOS date and time of 1980-01-01 00:00 (as ExcelJS/JSZip write fixed-date entries). */
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+/** Writes a plain (non-zip64) zip of deflated entries to `file`. */
+async function writeZip(file: string, entries: readonly ZipEntry[]): Promise<void> {
+  const central: Buffer[] = [];
+  let offset = 0;
+  async function* parts() {
+    for (const e of entries) {
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt16LE(0x0800, 6); // names are UTF-8
+      local.writeUInt16LE(8, 8); // deflate
+      local.writeUInt16LE(DOS_TIME, 10);
+      local.writeUInt16LE(DOS_DATE, 12);
+      local.writeUInt32LE(e.crc, 14);
+      local.writeUInt32LE(e.compressedSize, 18);
+      local.writeUInt32LE(e.size, 22);
+      local.writeUInt16LE(e.name.length, 26);
+      local.writeUInt16LE(0, 28);
+      const cd = Buffer.alloc(46);
+      cd.writeUInt32LE(0x02014b50, 0);
+      cd.writeUInt16LE(20, 4);
+      cd.writeUInt16LE(20, 6);
+      local.copy(cd, 8, 6, 30); // flags .. name length
+      cd.writeUInt16LE(0, 30); // extra
+      cd.writeUInt16LE(0, 32); // comment
+      cd.writeUInt32LE(offset, 42);
+      central.push(cd, e.name);
+      offset += local.length + e.name.length + e.compressedSize;
+      yield local;
+      yield e.name;
+      for (const d of e.data) yield d;
+    }
+    if (offset > 0xfffffffe) throw new Error('workbook too large for a zip without zip64');
+    const cdSize = central.reduce((n, b) => n + b.length, 0);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(entries.length, 8);
+    end.writeUInt16LE(entries.length, 10);
+    end.writeUInt32LE(cdSize, 12);
+    end.writeUInt32LE(offset, 16);
+    for (const c of central) yield c;
+    yield end;
+  }
+  await pipeline(Readable.from(parts()), createWriteStream(file));
+}
+
+/**
+ * The package ExcelJS saved, with each bulk sheet's placeholder rows replaced by its real rows
+ * (generated and deflated in chunks, so the sheet's XML is never held whole), written to `file`.
+ */
+async function writeWithBulkSheets(
+  saved: Buffer,
+  bulk: readonly BulkSheet[],
+  file: string,
+  level: number,
+): Promise<void> {
+  const pkg = await JSZip.loadAsync(saved);
+  const replaced = new Map<string, Iterable<Buffer>>();
+  for (const b of bulk) {
+    const { file: name, chunks } = await bulkSheetXml(pkg, b);
+    replaced.set(name, chunks);
+  }
+  const entries: ZipEntry[] = [];
+  for (const [name, obj] of Object.entries(pkg.files)) {
+    if (obj.dir) continue;
+    const chunks = replaced.get(name) ?? [await obj.async('nodebuffer')];
+    entries.push(await deflateEntry(name, chunks, level));
+  }
+  await writeZip(file, entries);
 }
