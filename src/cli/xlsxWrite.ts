@@ -214,19 +214,30 @@ export async function saveAtomically(
  */
 export function compactValidations(ws: ExcelJS.Worksheet): void {
   const dv = validationsOf(ws);
+  // Per rule: the rows of each column it covers.
   const groups = new Map<
     string,
-    { validation: ExcelJS.DataValidation; cells: { r: number; c: number }[] }
+    { validation: ExcelJS.DataValidation; byCol: Map<number, number[]> }
   >();
   const out: Record<string, ExcelJS.DataValidation> = {};
   // ExcelJS reads one rule object per range and gives it to every cell of the range: serialise
   // each object once, not once per cell (a 10,000-town ledger has ~500,000 validated cells).
   const keyOf = new Map<ExcelJS.DataValidation, string>();
-  for (const [address, validation] of Object.entries(dv.model)) {
+  const model = dv.model;
+  for (const address in model) {
+    const validation = model[address];
     if (!validation) continue;
-    const cell = parseRange(address);
-    if (!cell || address.includes(':')) {
-      out[address] = validation;
+    // A single cell (`C12`), parsed by hand: no regex or object per cell.
+    let i = 0;
+    let c = 0;
+    let r = 0;
+    for (let ch = address.charCodeAt(i); ch >= 65 && ch <= 90; ch = address.charCodeAt(++i))
+      c = c * 26 + ch - 64;
+    const digits = i;
+    for (let ch = address.charCodeAt(i); ch >= 48 && ch <= 57; ch = address.charCodeAt(++i))
+      r = r * 10 + ch - 48;
+    if (digits === 0 || i === digits || i !== address.length) {
+      out[address] = validation; // a range, or anything else: kept as it is
       continue;
     }
     let key = keyOf.get(validation);
@@ -234,18 +245,17 @@ export function compactValidations(ws: ExcelJS.Worksheet): void {
       key = JSON.stringify(validation);
       keyOf.set(validation, key);
     }
-    const g = groups.get(key);
-    if (g) g.cells.push({ r: cell.r1, c: cell.c1 });
-    else groups.set(key, { validation, cells: [{ r: cell.r1, c: cell.c1 }] });
-  }
-  for (const { validation, cells } of groups.values()) {
-    // Runs down each column, then runs with the same rows merged across adjacent columns.
-    const byCol = new Map<number, number[]>();
-    for (const { r, c } of cells) {
-      const rows = byCol.get(c);
-      if (rows) rows.push(r);
-      else byCol.set(c, [r]);
+    let g = groups.get(key);
+    if (!g) {
+      g = { validation, byCol: new Map() };
+      groups.set(key, g);
     }
+    const rows = g.byCol.get(c);
+    if (rows) rows.push(r);
+    else g.byCol.set(c, [r]);
+  }
+  for (const { validation, byCol } of groups.values()) {
+    // Runs down each column, then runs with the same rows merged across adjacent columns.
     const runs: { c1: number; c2: number; r1: number; r2: number }[] = [];
     // The run that ends in a column, by its rows: where the next column's same rows extend it.
     let endingIn = new Map<string, (typeof runs)[number]>();
