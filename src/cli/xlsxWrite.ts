@@ -385,7 +385,7 @@ export function addBulkSheet(wb: ExcelJS.Workbook, spec: SheetSpec): BulkSheet {
     for (const f of fresh)
       if (!samples.has(f.key)) samples.set(f.key, { row: rows.length, col: f.col });
   });
-  addSheet(wb, { ...spec, rows, rowStyles, validations: [] }, { shareStyles: true });
+  addSheet(wb, { ...spec, rows, rowStyles }, { shareStyles: true }); // validations are by range: kept
   return { spec, samples };
 }
 

@@ -162,6 +162,7 @@ test('a large bulk sheet streams out in chunks and reads back', async () => {
   const rows: (string | number)[][] = [['单位', '得分']];
   for (let i = 0; i < 25_000; i++) rows.push([`镇${i}`, i / 4]);
   const big: SheetSpec = {
+    validations: [{ range: 'B2:B25001', min: 0, max: 10_000 }],
     name: '得分明细',
     columns: [{ width: 10 }, { width: 8, numFmt: '0.00' }],
     rows,
@@ -180,4 +181,8 @@ test('a large bulk sheet streams out in chunks and reads back', async () => {
   expect(ws.getCell('A25001').value).toBe('镇24999');
   expect(ws.getCell('B25001').value).toBe(24999 / 4);
   expect(ws.getCell('B12345').numFmt).toBe('0.00');
+  expect(ws.getCell('B20000').dataValidation).toMatchObject({
+    type: 'decimal',
+    formulae: [0, 10_000],
+  });
 });
