@@ -7,6 +7,6 @@ step "lint";        npx eslint .
 step "typecheck";   npx tsc -p tsconfig.json --noEmit
 step "build";       npm run build
 step "unit tests";  npx jest --ci
-step "end-to-end";  npm run test:e2e
+step "end-to-end";  npm run test:browser
 step "bench (quick: cell-by-cell agreement at 1,000 towns)"; node lib/bench/main.js --quick
 step "audit";       node scripts/audit.mjs
