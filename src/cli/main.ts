@@ -22,7 +22,12 @@ import type { Ranking } from '../engine/types';
 import { buildExampleSheets } from './examples';
 import { renderTable, safeText } from './table';
 import { MergeUnsupported, saveMergedResult } from './xlsxMerge';
-import { WorkbookOpenError, loadWorkbook, readWorkbookGrid, workbookToGrid } from './xlsxRead';
+import {
+  WorkbookOpenError,
+  loadWorkbookAndBytes,
+  readWorkbookGrid,
+  workbookToGrid,
+} from './xlsxRead';
 import {
   addBulkSheet,
   addSheet,
@@ -455,9 +460,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             );
           }
         }
-        const wb = await loadWorkbook(file);
         // The input's bytes as they were read: the result package is made from them (xlsxMerge).
-        const inputBytes = out ? await fs.readFile(file) : undefined;
+        const { wb, bytes: inputBytes } = await loadWorkbookAndBytes(file);
         const grid = workbookToGrid(wb);
         const previous = values.previous ? await readWorkbookGrid(values.previous) : undefined;
         const onProgress = progress(io, lang, grid);
@@ -486,7 +490,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         }
         printFindings(io, result.findings, lang, 30);
         io.out(formatRanking(result.ranking, lang));
-        if (out && inputBytes) {
+        if (out) {
           if (onProgress) io.err(`${both(lang, '写出工作簿…', 'writing workbook…')}\n`);
           try {
             await saveMergedResult(inputBytes, result.sheets, SHEETS.detail, out);
