@@ -8,8 +8,9 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { buildExampleSheets } from '../../src/cli/examples';
+import { saveMergedResult } from '../../src/cli/xlsxMerge';
 import { workbookFromSheets } from '../../src/cli/xlsxWrite';
-import { OUTPUT_SHEETS, SHEETS } from '../../src/engine/ledger/types';
+import { OUTPUT_SHEETS, SHEETS, type SheetSpec } from '../../src/engine/ledger/types';
 import { run, tempDir } from './helpers';
 
 /** Parts the merge must change to add sheets; every other input part must be byte-identical. */
@@ -106,5 +107,36 @@ describe('kaohe rank --out: the result made from the input package', () => {
     const names = wb.worksheets.map((w) => w.name);
     for (const n of OUTPUT_SHEETS) expect(names.filter((x) => x === n)).toHaveLength(1);
     expect(names.slice(-OUTPUT_SHEETS.length)).toEqual([...OUTPUT_SHEETS]);
+  });
+});
+
+describe('saveMergedResult: a sheet of provincial size goes through the XML writer', () => {
+  it('keeps every value, row style and number format of a 2,500-row sheet', async () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'in.xlsx');
+    await workbookFromSheets(buildExampleSheets(false).sheets).xlsx.writeFile(input);
+    const rows: (string | number | null)[][] = [['名次 Rank', '单位 Unit', '总分 Total']];
+    for (let i = 1; i <= 2500; i++) rows.push([i, `镇${i} <&>`, i % 7 === 0 ? null : 1000 - i / 3]);
+    const spec: SheetSpec = {
+      name: SHEETS.summary,
+      columns: [{ width: 8 }, { width: 18 }, { width: 10, numFmt: '0.00' }],
+      rows,
+      rowStyles: { 0: 'header', 1: 'top', 2500: 'last' },
+      freezeRows: 1,
+    };
+    const out = path.join(dir, 'out.xlsx');
+    await saveMergedResult(readFileSync(input), [spec], SHEETS.detail, out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet(SHEETS.summary);
+    if (!ws) throw new Error('no sheet');
+    rows.forEach((r, i) =>
+      r.forEach((v, c) => expect([i, c, ws.getCell(i + 1, c + 1).value]).toEqual([i, c, v])),
+    );
+    expect(ws.getCell('C3').numFmt).toBe('0.00');
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getCell('C2').fill).toMatchObject({ fgColor: { argb: 'FFE2EFDA' } });
+    expect(ws.getCell('B2501').fill).toMatchObject({ fgColor: { argb: 'FFF8CBAD' } });
+    expect(JSON.stringify(ws.getCell('B3').fill ?? {})).not.toContain('solid');
   });
 });
