@@ -10,11 +10,24 @@ import { DEFAULT_SCHEME } from '../engine/scheme/defaultScheme';
 import { assessWorkbook } from '../engine/ledger/assess';
 import { qualified } from '../engine/ledger/cells';
 import { buildTemplateSheets } from '../engine/ledger/template';
-import { OUTPUT_SHEETS, SHEETS, type Finding, type WorkbookGrid } from '../engine/ledger/types';
+import type ExcelJS from 'exceljs';
+import {
+  OUTPUT_SHEETS,
+  SHEETS,
+  type Finding,
+  type SheetSpec,
+  type WorkbookGrid,
+} from '../engine/ledger/types';
 import type { Ranking } from '../engine/types';
 import { buildExampleSheets } from './examples';
 import { renderTable, safeText } from './table';
-import { WorkbookOpenError, loadWorkbook, readWorkbookGrid, workbookToGrid } from './xlsxRead';
+import { MergeUnsupported, saveMergedResult } from './xlsxMerge';
+import {
+  WorkbookOpenError,
+  loadWorkbookAndBytes,
+  readWorkbookGrid,
+  workbookToGrid,
+} from './xlsxRead';
 import {
   addBulkSheet,
   addSheet,
@@ -313,6 +326,30 @@ function progress(io: CliIo, lang: Lang, grid: WorkbookGrid) {
     io.err(`\r${both(lang, '检查', 'checking')} ${done}/${total}${done >= total ? '\n' : ''}`);
 }
 
+/**
+ * The result saved the old way, through ExcelJS with the input's sheets re-saved (for input
+ * packages `saveMergedResult` does not merge into, such as an earlier result with output sheets
+ * of the same names, which are replaced).
+ */
+async function saveThroughExcelJs(
+  wb: ExcelJS.Workbook,
+  sheets: readonly SheetSpec[],
+  out: string,
+): Promise<void> {
+  for (const name of OUTPUT_SHEETS) {
+    const old = wb.getWorksheet(name);
+    if (old) wb.removeWorksheet(old.id);
+  }
+  // 得分明细 (~45 rows a town) is written as XML straight into the saved file, not through
+  // ExcelJS's cell model, which took most of the time and memory at provincial scale.
+  const bulk: BulkSheet[] = [];
+  for (const spec of sheets) {
+    if (spec.name === SHEETS.detail) bulk.push(addBulkSheet(wb, spec));
+    else addSheet(wb, spec, { shareStyles: true });
+  }
+  await saveWorkbook(wb, out, bulk);
+}
+
 async function writeNewWorkbook(
   io: CliIo,
   lang: Lang,
@@ -423,7 +460,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             );
           }
         }
-        const wb = await loadWorkbook(file);
+        // The input's bytes as they were read: the result package is made from them (xlsxMerge).
+        const { wb, bytes: inputBytes } = await loadWorkbookAndBytes(file);
         const grid = workbookToGrid(wb);
         const previous = values.previous ? await readWorkbookGrid(values.previous) : undefined;
         const onProgress = progress(io, lang, grid);
@@ -453,19 +491,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         printFindings(io, result.findings, lang, 30);
         io.out(formatRanking(result.ranking, lang));
         if (out) {
-          for (const name of OUTPUT_SHEETS) {
-            const old = wb.getWorksheet(name);
-            if (old) wb.removeWorksheet(old.id);
-          }
-          // 得分明细 (~45 rows a town) is written as XML straight into the saved file, not through
-          // ExcelJS's cell model, which took most of the time and memory at provincial scale.
-          const bulk: BulkSheet[] = [];
-          for (const spec of result.sheets) {
-            if (spec.name === SHEETS.detail) bulk.push(addBulkSheet(wb, spec));
-            else addSheet(wb, spec, { shareStyles: true });
-          }
           if (onProgress) io.err(`${both(lang, '写出工作簿…', 'writing workbook…')}\n`);
-          await saveWorkbook(wb, out, bulk);
+          try {
+            await saveMergedResult(inputBytes, result.sheets, SHEETS.detail, out);
+          } catch (e) {
+            if (!(e instanceof MergeUnsupported)) throw e;
+            await saveThroughExcelJs(wb, result.sheets, out);
+          }
           io.out(`${both(lang, `已写出 ${out}`, `wrote ${out}`)}\n`);
         }
         if (json) {

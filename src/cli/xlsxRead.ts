@@ -65,10 +65,21 @@ export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
 
 /** Loads an .xlsx file; throws WorkbookOpenError with a bilingual message when it cannot. */
 export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  return (await loadWorkbookAndBytes(path)).wb;
+}
+
+/**
+ * Loads an .xlsx file and returns its bytes too: `kaohe rank --out` builds the result package
+ * from exactly the bytes the ranking was read from.
+ */
+export async function loadWorkbookAndBytes(
+  path: string,
+): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer }> {
   const wb = new ExcelJS.Workbook();
+  let bytes: Buffer;
   try {
-    await fs.access(path); // ExcelJS's own "File not found" carries no code
-    await wb.xlsx.readFile(path);
+    bytes = await fs.readFile(path);
+    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (code === 'ENOENT')
@@ -85,7 +96,7 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
       `${path} is not a valid .xlsx workbook (${String((e as Error).message ?? e)})`,
     );
   }
-  return wb;
+  return { wb, bytes };
 }
 
 export async function readWorkbookGrid(path: string): Promise<WorkbookGrid> {

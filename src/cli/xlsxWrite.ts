@@ -506,7 +506,7 @@ function* sheetDataXml(bulk: BulkSheet, styles: ReadonlyMap<string, string>): Ge
 }
 
 /** Path of a sheet's XML inside the package, from xl/workbook.xml and its relationships. */
-async function sheetPath(zip: JSZip, name: string): Promise<string> {
+export async function sheetPath(zip: JSZip, name: string): Promise<string> {
   const workbook = await zip.file('xl/workbook.xml')?.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
   if (!workbook || !rels)
@@ -533,14 +533,19 @@ async function sheetPath(zip: JSZip, name: string): Promise<string> {
 }
 
 /** A bulk sheet's new XML, in chunks: ExcelJS's sheet XML around the generated rows. */
-async function bulkSheetXml(
+export async function bulkSheetXml(
   pkg: JSZip,
   bulk: BulkSheet,
+  remapStyles: (sheetXml: string) => string = (x) => x,
 ): Promise<{ file: string; chunks: Iterable<Buffer> }> {
   const file = await sheetPath(pkg, bulk.spec.name);
-  const xml = await pkg.file(file)?.async('string');
-  if (!xml) throw new Error(`${file} missing from the saved workbook`);
-  const styles = styleIndexes(xml, bulk);
+  const saved = await pkg.file(file)?.async('string');
+  if (!saved) throw new Error(`${file} missing from the saved workbook`);
+  // The placeholder's style indexes are read before remapping, then remapped with the rest.
+  const styles = new Map<string, string>();
+  for (const [key, s] of styleIndexes(saved, bulk))
+    styles.set(key, s === '' ? '' : (/s="(\d+)"/.exec(remapStyles(`<c s="${s}"/>`))?.[1] ?? s));
+  const xml = remapStyles(saved);
   const start = xml.search(/<sheetData\b/);
   const endTag = xml.indexOf('</sheetData>');
   const selfClosed = /<sheetData\s*\/>/.exec(xml);
@@ -586,7 +591,7 @@ function crc32(data: Buffer, crc: number): number {
 }
 
 /** One deflated zip entry, held compressed. */
-interface ZipEntry {
+export interface ZipEntry {
   readonly name: Buffer;
   readonly crc: number;
   readonly size: number;
@@ -594,7 +599,7 @@ interface ZipEntry {
   readonly compressedSize: number;
 }
 
-async function deflateEntry(
+export async function deflateEntry(
   name: string,
   chunks: Iterable<Buffer>,
   level: number,
@@ -626,7 +631,7 @@ const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 /** Writes a plain (non-zip64) zip of deflated entries to `file`. */
-async function writeZip(file: string, entries: readonly ZipEntry[]): Promise<void> {
+export async function writeZip(file: string, entries: readonly ZipEntry[]): Promise<void> {
   const central: Buffer[] = [];
   let offset = 0;
   async function* parts() {

@@ -28,6 +28,7 @@ const XLSX = require('exceljs/lib/xlsx/xlsx.js') as {
 };
 import { OUTPUT_SHEETS, SHEETS } from '../../src/engine/ledger';
 import { cleanLedger } from './ledgerGrid';
+import * as xlsxWrite from '../../src/cli/xlsxWrite';
 import { kaohe, openXlsx, sheetSnapshot, tempDir, workbookOf } from './xlsxHelpers';
 
 jest.setTimeout(60_000);
@@ -216,6 +217,12 @@ describe('a failed or interrupted write leaves nothing half-written', () => {
     const out = path.join(dir, 'result.xlsx');
     writeFileSync(out, 'previous result');
     jest.spyOn(XLSX.prototype, 'writeFile').mockImplementation(async (tmp: string) => {
+      writeFileSync(tmp, 'PK\u0003\u0004 half a zip');
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    // The result package is written by our own zip writer (made from the input's bytes): cut it
+    // short the same way.
+    jest.spyOn(xlsxWrite, 'writeZip').mockImplementation(async (tmp: string) => {
       writeFileSync(tmp, 'PK\u0003\u0004 half a zip');
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     });
