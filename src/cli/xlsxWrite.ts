@@ -11,6 +11,7 @@ import { pipeline } from 'stream/promises';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import * as zlib from 'zlib';
+import { columnLetter } from '../engine/ledger/cells';
 import type { CellStyle, SheetSpec } from '../engine/ledger/types';
 
 const FILLS: Record<CellStyle, string | null> = {
@@ -306,16 +307,8 @@ function validationsOf(ws: ExcelJS.Worksheet): {
   ).dataValidations;
 }
 
-function columnName(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 1-based column number (ExcelJS counts from 1). */
+const columnName = (col: number): string => columnLetter(col - 1);
 
 /**
  * Saves `wb` atomically. `bulk`: sheets added with `addBulkSheet`, whose real rows are written

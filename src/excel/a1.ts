@@ -1,23 +1,8 @@
 /** A1-address helpers shared by the Office adapter and its fake (no Office.js here). */
 
-/** 0-based column index -> letters (0 -> A, 25 -> Z, 26 -> AA). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+import { columnIndex, columnLetter } from '../engine/ledger/cells';
 
-/** Letters -> 0-based column index (A -> 0). */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+export { columnIndex, columnLetter };
 
 /** A rectangle of cells, 0-based and inclusive. */
 export interface CellBox {

@@ -9,24 +9,9 @@ import { SHEETS } from '../ledger/types';
 import { indexScheme } from '../scheme/schemeIndex';
 import { readNumber, type ReadNumber } from './numbers';
 
-/** Column letters from a 0-based index: 0 -> A, 26 -> AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+import { columnIndex, columnLetter } from '../ledger/cells';
 
-/** 0-based index of a column letter: A -> 0, AA -> 26. */
-export function columnIndex(letter: string): number {
-  let n = 0;
-  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+export { columnIndex, columnLetter };
 
 const HEADER_CODE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(?![A-Za-z0-9_.])/;
 

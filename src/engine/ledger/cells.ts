@@ -21,6 +21,17 @@ export function columnLetter(index: number): string {
 }
 
 /**
+ * 0-based index of column letters (the inverse of `columnLetter`).
+ * @example columnIndex('A') // 0
+ * @example columnIndex('AA') // 26
+ */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
  * A1 address of a 0-based (row, column) pair.
  * @example cellAddress(0, 2) // 'C1'
  */
