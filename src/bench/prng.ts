@@ -2,6 +2,8 @@
  * A small seeded PRNG (mulberry32) so every run of the benchmark generates the same towns.
  * Not for anything but test data.
  */
+import { seededRandom } from '../engine/seededRandom';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -15,14 +17,7 @@ export interface Rng {
  * @example const r = createRng(42); r.next() // same number on every run
  */
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),

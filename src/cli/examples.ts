@@ -10,6 +10,7 @@ import { cellAddress } from '../engine/ledger/cells';
 import { headerCode, UNIT_HEADER, CLASS_HEADER } from '../engine/ledger/columns';
 import { buildTemplateSheets } from '../engine/ledger/template';
 import { SHEETS, type CellValue, type SheetSpec } from '../engine/ledger/types';
+import { seededRandom } from '../engine/seededRandom';
 
 export const EXAMPLE_YEAR = 2024;
 
@@ -58,16 +59,6 @@ const SPECIAL: Readonly<Record<string, Readonly<Record<string, CellValue>>>> = {
 /** 里水镇 copies 南庄镇 with P2 and P4 (both 20 points) swapped: the same total, a tie. */
 const TIE: readonly [string, string] = ['南庄镇', '里水镇'];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A planted problem: the value put in a cell and the finding `kaohe check` must report there. */
 export interface Plant {
@@ -216,7 +207,7 @@ export function buildExampleSheets(withErrors = false): {
     units: EXAMPLE_TOWNS.map(([n]) => n),
     departments: EXAMPLE_DEPARTMENTS.map(([n]) => n),
   });
-  const rand = prng(20240901);
+  const rand = seededRandom(20240901);
   const leafPoints = new Map<string, number>();
   const walk = (
     items: readonly {

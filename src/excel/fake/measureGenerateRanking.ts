@@ -8,6 +8,7 @@
 import { SHEETS, type CellStyle, type CellValue, type SheetSpec } from '../../engine/ledger/types';
 import { createOfficeWorkbook } from '../officeWorkbook';
 import { FakeExcel } from './countingExcel';
+import { seededRandom } from '../../engine/seededRandom';
 
 export interface RoundTripFigures {
   readonly towns: number;
@@ -36,23 +37,12 @@ export function townName(i: number): string {
   return `${a}${b}${i % 3 === 0 ? '乡' : '镇'}${String(i + 1).padStart(4, '0')}`;
 }
 
-/** Small deterministic PRNG (mulberry32), so figures are reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** The three sheets of 生成排名 for `towns` generated towns, shaped like the real output. */
 export function buildRankingSpecs(towns: number, seed = 20260901): SheetSpec[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const units = Array.from({ length: towns }, (_, i) => {
     const vetoed = rnd() < 0.02;
     const party = round2(60 + rnd() * 40);
