@@ -1,13 +1,11 @@
 /**
- * .xlsx -> WorkbookGrid through ExcelJS. Everything a cell can hold becomes a plain CellValue
- * the engine understands: formulas give their cached result, Excel errors their text (#DIV/0!),
- * rich text its text, dates a date marker the reader rejects in score cells, and the hidden
- * cells of a merge are blank (only the top-left cell holds the value, as in Excel).
+ * .xlsx files -> ExcelJS workbooks -> WorkbookGrid. Cells are read by the one ExcelJS cell
+ * reader, `src/xlsx/grid.ts`, shared with the workbench.
  */
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
-import { dateMarker } from '../engine/ledger/cells';
-import type { CellValue, SheetGrid, WorkbookGrid } from '../engine/ledger/types';
+import type { WorkbookGrid } from '../engine/ledger/types';
+import { workbookToGrid } from '../xlsx/grid';
 
 /** A clear failure to open a file (not a workbook, missing, locked). */
 export class WorkbookOpenError extends Error {
@@ -21,47 +19,7 @@ export class WorkbookOpenError extends Error {
   }
 }
 
-const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
-
-/** Converts one ExcelJS cell value (any shape) to a CellValue. */
-export function toCellValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return dateMarker(value);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if ('formula' in v || 'sharedFormula' in v) return toCellValue(v.result);
-    if ('error' in v) return typeof v.error === 'string' ? v.error : '#VALUE!';
-    if (Array.isArray(v.richText))
-      return (v.richText as { text?: unknown }[])
-        .map((r) => (typeof r.text === 'string' ? r.text : ''))
-        .join('');
-    if ('text' in v) return toCellValue(v.text);
-  }
-  return typeof value === 'bigint' ? Number(value) : null;
-}
-
-/** The grid of one worksheet, rows up to the last row that has a value. */
-export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const rows: (readonly CellValue[])[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      // The other cells of a merge report the master's value in ExcelJS; Excel shows them blank.
-      if (cell.isMerged && cell.master.address !== cell.address) return;
-      cells[col - 1] = toCellValue(cell.value);
-    });
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    while (rows.length < rowNumber - 1) rows.push(EMPTY_ROW);
-    rows[rowNumber - 1] = cells;
-  });
-  return { name: ws.name, values: rows };
-}
-
-export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
-  return { sheets: wb.worksheets.map(worksheetToGrid) };
-}
+export { toCellValue, worksheetToGrid, workbookToGrid } from '../xlsx/grid';
 
 /** Loads an .xlsx file; throws WorkbookOpenError with a bilingual message when it cannot. */
 export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {

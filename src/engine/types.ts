@@ -155,6 +155,7 @@ export interface VetoExplanation {
   readonly labelZh: string;
   readonly labelEn: string;
   readonly indicators: readonly string[];
+  /** Figure and target on the veto's `unit` scale, as shown (92.4 for a 0.924 typed among fractions). */
   readonly actual: number | null;
   readonly target: number | null;
   readonly direction: Direction;

@@ -184,7 +184,8 @@ async function readSheets(ctx: XlRequestContext, names: readonly string[]): Prom
   const present = sheets.items.map((s) => s.name).filter((n) => wanted.has(n));
   const ranges = present.map((name) => {
     const used = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-    used.load('address,rowCount,columnCount,values');
+    // Number formats too: a figure's format tells its scale (0.982 in a `0.0%` cell is 98.2 %).
+    used.load('address,rowCount,columnCount,values,numberFormat');
     return { name, used };
   });
   try {
@@ -223,10 +224,11 @@ async function readInBlocks(ctx: XlRequestContext, names: readonly string[]): Pr
     const width = box.lastCol - box.col + 1;
     let rowsPerBlock = Math.max(1, Math.floor(READ_BLOCK_CELLS / width));
     const values: unknown[][] = [];
+    const formats: unknown[][] = [];
     for (let start = box.row; start <= box.lastRow; ) {
       const end = Math.min(box.lastRow, start + rowsPerBlock - 1);
       const block = ctx.workbook.worksheets.getItem(name).getRange(boxAddress({ row: start, col: box.col, lastRow: end, lastCol: box.lastCol }));
-      block.load('values');
+      block.load('values,numberFormat');
       try {
         await ctx.sync();
       } catch (err) {
@@ -235,9 +237,10 @@ async function readInBlocks(ctx: XlRequestContext, names: readonly string[]): Pr
         continue;
       }
       values.push(...block.values);
+      formats.push(...block.numberFormat);
       start = end + 1;
     }
-    out.push(gridFrom(name, box, values));
+    out.push(gridFrom(name, box, values, formats));
   }
   return out;
 }
@@ -247,7 +250,7 @@ function toGrid(name: string, used: XlRange): SheetGrid {
   const box = parseAddress(used.address);
   const values: unknown[][] | null | undefined = used.values;
   if (!box || !values) throw tooLarge(name, used.address);
-  return gridFrom(name, box, values);
+  return gridFrom(name, box, values, used.numberFormat);
 }
 
 function tooLarge(name: string, address: string): KaoheError {
@@ -259,12 +262,24 @@ function tooLarge(name: string, address: string): KaoheError {
 }
 
 /** The grid starts at A1 whatever the used range is, so row/column indexes are sheet coordinates. */
-function gridFrom(name: string, box: CellBox, values: readonly unknown[][]): SheetGrid {
+function gridFrom(name: string, box: CellBox, values: readonly unknown[][], numberFormats?: readonly unknown[][] | null): SheetGrid {
   const pad: CellValue[] = new Array<CellValue>(box.col).fill(null);
   const out: CellValue[][] = [];
   for (let r = 0; r < box.row; r++) out.push([]);
   for (const row of values) out.push(box.col > 0 ? [...pad, ...row.map(toCellValue)] : row.map(toCellValue));
-  return { name, values: out };
+  // Formats of number cells that are not General, in sheet coordinates like the values.
+  const formats: ((string | null)[] | undefined)[] = [];
+  numberFormats?.forEach((row, i) => {
+    const r = box.row + i;
+    let kept: (string | null)[] | undefined;
+    row.forEach((f, j) => {
+      if (typeof f !== 'string' || f === 'General' || typeof out[r]?.[box.col + j] !== 'number') return;
+      kept ??= new Array<string | null>(box.col + row.length).fill(null);
+      kept[box.col + j] = f;
+    });
+    if (kept) formats[r] = kept;
+  });
+  return formats.length > 0 ? { name, values: out, numberFormats: formats } : { name, values: out };
 }
 
 function toCellValue(v: unknown): CellValue {

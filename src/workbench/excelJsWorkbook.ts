@@ -7,8 +7,8 @@
  * Excel and the workbench), and a sheet of the same name typed by the user is never replaced.
  */
 import type ExcelJS from 'exceljs';
-import { dateMarker } from '../engine/ledger/cells';
 import type { CellStyle, CellValue, SheetSpec, WorkbookGrid } from '../engine/ledger/types';
+import { toCellValue, worksheetToGrid } from '../xlsx/grid';
 import {
   DEFAULT_SETTINGS,
   SheetExistsError,
@@ -70,28 +70,8 @@ const HIGHLIGHT: Partial<ExcelJS.Style> = {
   },
 };
 
-/** An ExcelJS cell value as the ledger reader wants it: dates and errors become marked text. */
-export function toCellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
-    return value;
-  if (value instanceof Date) return dateMarker(value);
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText))
-      return value.richText.map((run) => run.text).join('');
-    if ('error' in value && typeof value.error === 'string') return value.error;
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: ExcelJS.CellValue }).result;
-      // A formula never calculated (e.g. written by a program) has no cached result.
-      if (result === undefined) return null;
-      if (typeof result === 'object' && result !== null && 'error' in result)
-        return String(result.error);
-      return toCellValue(result);
-    }
-    if ('text' in value && typeof value.text === 'string') return value.text;
-  }
-  return null;
-}
+/** The one ExcelJS cell reader (shared with the CLI); re-exported for the grid view. */
+export { toCellValue };
 
 function cellKey(ref: CellRef): string {
   return `${ref.sheet}!${ref.address.toUpperCase()}`;
@@ -198,26 +178,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
   async readSheets(names: readonly string[]): Promise<WorkbookGrid> {
     const sheets = names.flatMap((name) => {
       const ws = this.sheet(name);
-      return ws ? [{ name: ws.name, values: this.gridOf(ws) }] : [];
+      return ws ? [worksheetToGrid(ws)] : [];
     });
     return { sheets };
-  }
-
-  /** Values of the used range from A1; merged cells keep their value in the top-left cell only, as in Excel. */
-  gridOf(ws: ExcelJS.Worksheet): CellValue[][] {
-    const rows: CellValue[][] = [];
-    const rowCount = ws.rowCount;
-    const colCount = ws.columnCount;
-    for (let r = 1; r <= rowCount; r++) {
-      const row = ws.getRow(r);
-      const values: CellValue[] = [];
-      for (let c = 1; c <= colCount; c++) {
-        const cell = row.getCell(c);
-        values.push(cell.isMerged && cell.master !== cell ? null : toCellValue(cell.value));
-      }
-      rows.push(values);
-    }
-    return rows;
   }
 
   async writeSheets(specs: readonly SheetSpec[], options: WriteOptions): Promise<void> {

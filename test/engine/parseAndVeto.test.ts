@@ -1,4 +1,4 @@
-import { checkVeto, compareVeto, KaoheError, parseDirection, parseRate, parseScore, scalesDiffer } from '../../src/engine';
+import { checkVeto, compareVeto, KaoheError, onUnitScale, parseDirection, parseRate, parseScore, scalesDiffer } from '../../src/engine';
 
 describe('parseRate', () => {
   it.each([
@@ -57,10 +57,44 @@ describe('checkVeto (一票否决)', () => {
   });
 
   it('a % or ‰ sign tells the scale of its text, so 90.77% against a plain 95 compares 90.77 with 95', () => {
-    expect(compareVeto('90.77%', 95)).toEqual({ triggered: true, actual: 90.77, target: 95, direction: '>=' });
+    expect(compareVeto('90.77%', 95)).toEqual({ triggered: true, actual: 90.77, target: 95, direction: '>=', scale: '%' });
     expect(compareVeto(96, '95%')).toMatchObject({ triggered: false, actual: 96, target: 95 });
     expect(compareVeto('6.07‰', 6.3, '<=')).toMatchObject({ triggered: false, actual: 6.07, target: 6.3 });
     expect(compareVeto('96%', 0.95)).toMatchObject({ triggered: false, actual: 0.96, target: 0.95 });
+  });
+
+  it('two figures typed with one sign compare as typed: 92.4% against 95% is 92.4 against 95, not 0.924 against 0.95', () => {
+    expect(compareVeto('92.4%', '95%')).toEqual({ triggered: true, actual: 92.4, target: 95, direction: '>=', scale: '%' });
+    expect(compareVeto('6.31‰', '6.30‰', '<=')).toMatchObject({ triggered: true, actual: 6.31, target: 6.3, scale: '‰' });
+    expect(compareVeto('95%', '950‰')).toMatchObject({ triggered: false, actual: 0.95, target: 0.95, scale: 'fraction' });
+  });
+
+  it('a >= rate of 1.4 among fractions (target 0.98) is refused at the figure, and a 1.4 target against a fraction at the target', () => {
+    expect(() => compareVeto(1.4, 0.98)).toThrow(expect.objectContaining({ code: 'veto.above-one', field: 'actual' }));
+    expect(() => compareVeto(0.97, 1.4)).toThrow(expect.objectContaining({ code: 'veto.above-one', field: 'target' }));
+    try {
+      compareVeto(1.4, 0.98);
+    } catch (e) {
+      expect((e as KaoheError).zh).toContain('140%');
+      expect((e as KaoheError).en).toContain('140%');
+    }
+    // 1 is 100 % and 0 is on every scale; small rates that must not exceed a target, and ‰ figures, are ordinary.
+    expect(compareVeto(1, 0.98).triggered).toBe(false);
+    expect(compareVeto(0, 0.98).triggered).toBe(true);
+    expect(compareVeto(1.2, 0.8, '<=').triggered).toBe(true);
+    expect(compareVeto(1.2, 0.8, '>=', '‰').triggered).toBe(false);
+  });
+
+  it('onUnitScale shows figures on the scale they mean: fractions as percentages, never 0.9 %', () => {
+    expect(onUnitScale(compareVeto(0.9, 0.95), '%')).toEqual({ actual: 90, target: 95 });
+    expect(onUnitScale(compareVeto(0.924, 0.95), '%')).toEqual({ actual: 92.4, target: 95 });
+    expect(onUnitScale(compareVeto('96%', 0.95), '%')).toEqual({ actual: 96, target: 95 });
+    expect(onUnitScale(compareVeto('92.4%', '95%'), '%')).toEqual({ actual: 92.4, target: 95 });
+    expect(onUnitScale(compareVeto(92.4, 95), '%')).toEqual({ actual: 92.4, target: 95 });
+    expect(onUnitScale(compareVeto('6.07‰', 6.3, '<='), '‰')).toEqual({ actual: 6.07, target: 6.3 });
+    expect(onUnitScale(compareVeto('0.607%', '0.63%', '<='), '‰')).toEqual({ actual: 6.07, target: 6.3 });
+    // Small rates that must not exceed their target stay as typed (0.5 % against 0.8 %).
+    expect(onUnitScale(compareVeto(0.5, 0.8, '<='), '%')).toEqual({ actual: 0.5, target: 0.8 });
   });
 
   it('a zero figure is on every scale', () => {

@@ -69,7 +69,8 @@ export function checkNumDen(table: TownTable, rates: readonly RateColumn[], flag
       const rate = rates[i] as CellRead;
       const num = nums[i] as CellRead;
       const den = dens[i] as CellRead;
-      if (rate.value === null || num.value === null || den.value === null || rate.sign !== null) continue;
+      // A rate typed with its column's sign (or %-formatted: 98.2%) is on the column's scale; another sign is the rate checks' finding.
+      if (rate.value === null || num.value === null || den.value === null || (rate.sign !== null && rate.sign !== col.unit)) continue;
       if (rate.cell && flagged.has(rate.cell)) continue;
       const name = unit.input.unit;
       if (den.value === 0) {
@@ -79,7 +80,7 @@ export function checkNumDen(table: TownTable, rates: readonly RateColumn[], flag
       const ratio = num.value / den.value;
       // A percentage column may hold a town's rate as a fraction (0.97): the mixed-scale rule
       // reports that; here it is compared on the scale it was written in.
-      const asFraction = col.unit === '%' && rate.value <= 1 && Math.abs(rate.value - ratio) < Math.abs(rate.value - ratio * 100);
+      const asFraction = col.unit === '%' && rate.sign === null && rate.value <= 1 && Math.abs(rate.value - ratio) < Math.abs(rate.value - ratio * 100);
       const factor = col.unit === '‰' ? 1000 : asFraction ? 1 : 100;
       const expected = ratio * factor;
       const tolerance = NUM_DEN_TOLERANCE * (factor === 1 ? 0.01 : 1);

@@ -7,6 +7,7 @@
  * |---|---|---|
  * | `rate.range` | error | a rate outside 0–100 % (0–1000 ‰) |
  * | `rate.mixed-scale` | error | fractions next to percentages in one rate column (0.97 among 9x) |
+ * | `rate.above-one` | warning | a number just above 1 among fractions in a column of the user's own (1.4 among 0.9x); for a veto's figure and target the engine refuses it (`veto.above-one`) |
  * | `rate.permille-scale` | error | a ‰ figure entered as % or as a fraction |
  * | `rate.sign-mismatch` | error | `6‰` typed into a % column |
  * | `rate.target-scale` | error | a target on another scale than its rate |
@@ -19,6 +20,9 @@
  * | `outlier.class` | warning | far from the same class (median/MAD) |
  * | `outlier.jump` | warning | change since the last round far beyond the others' |
  * | `items.all-full`, `items.all-same` | warning | an item that separates nobody |
+ *
+ * Rate rules look at figures only (veto figures and targets, the user's own % and ‰ columns,
+ * `_NUM/_DEN` pairs), never at scored items, which the reader checks against their points.
  *
  * Every rule is linear in the number of towns (sorting for medians aside).
  */

@@ -4,8 +4,11 @@
  * and a target on another scale than its rate (0.95 against 96.5).
  *
  * Rate columns are the scheme's veto figures and their targets (`V1`, `V1T`, scale from the
- * veto's `unit`), any column whose header contains `%` or `‰`, and any column `CODE` that has
- * `CODE_NUM` and `CODE_DEN` beside it (a percentage unless its header says ‰).
+ * veto's `unit`), and among the user's own columns (codes the scheme does not score) any whose
+ * header contains `%` or `‰` and any `CODE` that has `CODE_NUM` and `CODE_DEN` beside it (a
+ * percentage unless its header says ‰). A scored item or a bonus/deduction column is never a
+ * rate column, whatever its label says (`F6.3 全员人口信息（覆盖率、准确率≥96%）` holds points):
+ * the reader checks it against its points.
  */
 import type { Finding } from '../ledger/types';
 import { finding } from './finding';
@@ -36,7 +39,8 @@ export function rateColumns(table: TownTable, vetoes: readonly { code: string; u
     seen.add(code).add(`${code}T`);
   }
   for (const col of table.columns.values()) {
-    if (seen.has(col.code)) continue;
+    // `known` columns are the ones the ledger reader mapped to the scheme: scores and adjustments.
+    if (seen.has(col.code) || col.known) continue;
     const header = col.header.normalize('NFKC');
     const signed = header.includes('‰') ? '‰' : header.includes('%') ? '%' : null;
     const numDen = table.has(`${col.code}_NUM`) && table.has(`${col.code}_DEN`);
@@ -73,6 +77,7 @@ export function checkRates(table: TownTable, vetoes: readonly { code: string; un
     if (f.cell) flagged.add(f.cell);
   };
 
+  const vetoCodes = new Set(vetoes.map((v) => v.code.toUpperCase()));
   for (const col of rateColumns(table, vetoes)) {
     const entries: Entry[] = [];
     const column = table.values(col.code);
@@ -113,6 +118,20 @@ export function checkRates(table: TownTable, vetoes: readonly { code: string; un
             const v = read.value as number;
             const meant = oddFractions ? fmt(v * 100) : fmt(v / 100);
             flag(finding('error', 'rate.mixed-scale', S, read.cell, `${name} 的 ${col.code} 为 ${fmt(v)}，而该列其余 ${oddFractions ? percents.length : fractions.length} 个值是${usual}；是否应为 ${meant}？`, `${name}: ${col.code} is ${fmt(v)} while the column's other ${oddFractions ? percents.length : fractions.length} values are ${usualEn}; did you mean ${meant}?`, { code: col.code, unit: name }));
+          }
+        }
+      }
+      // A number just above 1 among fractions (0.97, 0.99, 1.4) is 140 % or a slip of scale. For a
+      // veto's figure and target the engine refuses it against the row's target (veto.above-one);
+      // a column of the user's own has no target to tell, so it is a warning.
+      if (!vetoCodes.has(col.code) && !col.targetOf) {
+        const small = fractions.filter((e) => !flagged.has(e.read.cell as string));
+        const above = percents.filter((e) => !flagged.has(e.read.cell as string) && (e.read.value as number) < SCALE_RATIO_MIN);
+        if (small.length >= 3 && small.length >= 4 * above.length && median(small.map((e) => e.read.value as number)) >= 0.5) {
+          for (const { unit, read } of above) {
+            const name = unit.input.unit;
+            const v = read.value as number;
+            flag(finding('warning', 'rate.above-one', S, read.cell, `${name} 的 ${col.code} 为 ${fmt(v)}，而该列其余 ${small.length} 个值是小数（如 0.95）：${fmt(v)} 即 ${fmt(v * 100)}%，超过 100%，或是刻度填错了`, `${name}: ${col.code} is ${fmt(v)} while the column's other ${small.length} values are fractions (like 0.95): ${fmt(v)} would be ${fmt(v * 100)}%, above 100%, or a slip of scale`, { code: col.code, unit: name }));
           }
         }
       }

@@ -9,7 +9,7 @@ import { SHEETS } from '../ledger/types';
 import { indexScheme } from '../scheme/schemeIndex';
 import { readNumber, type ReadNumber } from './numbers';
 
-import { columnIndex, columnLetter } from '../ledger/cells';
+import { columnIndex, columnLetter, figureValue } from '../ledger/cells';
 
 export { columnIndex, columnLetter };
 
@@ -90,8 +90,9 @@ export function buildTownTable(ledger: Ledger, workbook: WorkbookGrid): TownTabl
     if (direct) return direct;
     return col?.letter ? `${col.letter}${unit.source.row}` : null;
   };
+  // The user's own columns are figures (rates, counts), read with their cell's scale (98.2% for 0.982 in a % cell).
   const rawOf = (unit: LedgerUnit, col: TableColumn | undefined): CellValue | undefined =>
-    col?.index === null || col === undefined ? undefined : grid?.values[unit.source.row - 1]?.[col.index];
+    col?.index === null || col === undefined || !grid ? undefined : col.known ? grid.values[unit.source.row - 1]?.[col.index] : figureValue(grid, unit.source.row - 1, col.index);
 
   const resolve = (key: string): ((unit: LedgerUnit) => CellValue | undefined) | null => {
     const col = columns.get(key);

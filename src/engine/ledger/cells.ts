@@ -2,7 +2,7 @@
  * Cell addressing and the markers readers use for values the engine cannot take as numbers.
  * Pure: shared by the ExcelJS reader (CLI), the Office.js adapter and the tests.
  */
-import type { CellValue } from './types';
+import type { CellValue, SheetGrid } from './types';
 
 /**
  * Column letter of a 0-based column index.
@@ -82,4 +82,36 @@ export function showValue(value: CellValue | undefined): string {
   if (typeof value === 'string' && isDateMarker(value)) return value.slice(DATE_MARKER.length);
   const s = String(value);
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+/**
+ * True when an Excel number format shows a number as a percentage (`0%`, `0.0%`, `[Red]0.00%`),
+ * i.e. the cell holds the fraction and shows it ×100. A `%` in quotes or after a backslash is
+ * literal text and does not scale (`0"%"`, `0\\%`).
+ * @example isPercentFormat('0.0%') // true
+ * @example isPercentFormat('General') // false
+ */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  if (!format || !format.includes('%')) return false;
+  // Only the first section (positive numbers) decides; drop quoted text, escapes and [colours].
+  const bare = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  return (bare.split(';')[0] ?? '').includes('%');
+}
+
+/** A number as a short decimal text without binary noise (98.2, not 98.20000000000002). */
+function decimalText(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+
+/**
+ * A figure cell (veto figure, target, declared rate) as the person typed it: a number in a
+ * %-formatted cell (Excel stores `98.2%` as 0.982) becomes the text `98.2%`, so its scale goes
+ * with it, exactly as if the person had typed the text; every other value is returned as it is.
+ * Scored items are never read through this: points are not percentages.
+ * @example figureValue({ name: 'S', values: [[0.982]], numberFormats: [['0.0%']] }, 0, 0) // '98.2%'
+ */
+export function figureValue(sheet: SheetGrid, row: number, col: number): CellValue {
+  const value = sheet.values[row]?.[col] ?? null;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return value;
+  return isPercentFormat(sheet.numberFormats?.[row]?.[col]) ? `${decimalText(value * 100)}%` : value;
 }

@@ -21,6 +21,7 @@ import { isKaoheError } from '../errors';
 import {
   cellAddress,
   columnLetter,
+  figureValue,
   isBlankCell,
   isDateMarker,
   isExcelError,
@@ -412,8 +413,9 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
           const tCell = tCol === undefined ? undefined : cellAddress(r, tCol);
           if (aCell) cells[v.code] = aCell;
           if (tCell) cells[v.code + TARGET_SUFFIX] = tCell;
-          const aRaw = aCol === undefined ? null : (row[aCol] ?? null);
-          const tRaw = tCol === undefined ? null : (row[tCol] ?? null);
+          // Figures keep the scale their cell's number format gives them (0.982 shown as 98.2%).
+          const aRaw = aCol === undefined ? null : figureValue(towns, r, aCol);
+          const tRaw = tCol === undefined ? null : figureValue(towns, r, tCol);
           const actual = aCell
             ? readNumber(aRaw, aCell, v.code, v.labelZh, label, push, true)
             : undefined;

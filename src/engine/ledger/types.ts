@@ -11,6 +11,12 @@ export type CellValue = string | number | boolean | null;
 export interface SheetGrid {
   readonly name: string;
   readonly values: readonly (readonly CellValue[])[];
+  /**
+   * Number formats, row-major like `values`, where the reader knows them (Office.js
+   * `numberFormat`, ExcelJS `numFmt`); a missing row or cell, or null, is General. The format
+   * tells a figure's scale: 0.982 in a `0.0%` cell is 98.2 % (see `figureValue`).
+   */
+  readonly numberFormats?: readonly (readonly (string | null)[] | undefined)[];
 }
 
 /** A workbook as plain sheets, in tab order. */

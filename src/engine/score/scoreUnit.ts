@@ -1,7 +1,7 @@
 import { KaoheError } from '../errors';
 import type { DepartmentInput, DepartmentScore, Explanation, ItemExplanation, Problem, Scheme, UnitInput, UnitScore, VetoExplanation, VetoRule } from '../types';
 import { scoreAdjustments } from './adjustments';
-import { compareVeto } from './checkVeto';
+import { compareVeto, onUnitScale } from './checkVeto';
 import { isBlank, roundScore } from './parseNumber';
 import { quickLineScore, scoreLine } from './scoreLine';
 
@@ -15,15 +15,17 @@ export function applyVeto(rule: VetoRule, input: UnitInput): { veto: VetoExplana
   const given = input.vetoInputs[rule.code];
   const rawTarget = given && !isBlank(given.target) ? given.target : rule.defaultTarget;
   try {
-    const c = compareVeto(given?.actual ?? null, rawTarget, rule.direction);
+    const c = compareVeto(given?.actual ?? null, rawTarget, rule.direction, rule.unit);
+    // Shown (reasons, 得分明细, pane) on the scale the figures mean: 0.924 against 0.95 is 92.4 % against 95 %.
+    const shown = onUnitScale(c, rule.unit);
     const veto: VetoExplanation = {
       kind: 'veto',
       code: rule.code,
       labelZh: rule.labelZh,
       labelEn: rule.labelEn,
       indicators: rule.indicators,
-      actual: c.actual,
-      target: c.target,
+      actual: shown.actual,
+      target: shown.target,
       direction: rule.direction,
       triggered: c.triggered,
     };
@@ -32,7 +34,8 @@ export function applyVeto(rule: VetoRule, input: UnitInput): { veto: VetoExplana
     if (e instanceof KaoheError) {
       return {
         veto: null,
-        problem: { code: e.code, severity: 'error', field: rule.code, zh: `${rule.code} ${rule.labelZh}：${e.zh}`, en: `${rule.code} ${rule.labelEn}: ${e.en}` },
+        // An error about the target (`field: 'target'`) belongs on the target's cell.
+        problem: { code: e.code, severity: 'error', field: e.field === 'target' ? `${rule.code}T` : rule.code, zh: `${rule.code} ${rule.labelZh}：${e.zh}`, en: `${rule.code} ${rule.labelEn}: ${e.en}` },
       };
     }
     throw e;
