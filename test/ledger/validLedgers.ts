@@ -86,7 +86,10 @@ export function validLedger(scheme: Scheme, spec: ValidLedgerSpec): WorkbookGrid
     const fmt: (string | null)[] = [];
     const targets = new Map<string, number>();
     const counts = new Map<string, number>();
-    for (const c of cols) (row.push(cellFor(c)), fmt.push(formatFor(c)));
+    for (const c of cols) {
+      row.push(cellFor(c));
+      fmt.push(formatFor(c));
+    }
     values.push(row);
     formats.push(fmt);
 
