@@ -106,3 +106,25 @@ describe('rate.permille-scale', () => {
     expect(rules(run(['单位', '类别', 'BR 出生率(‰)'], towns(6, (i) => [i === 2 ? 1.1 : 9 + i])))).toEqual(['rate.permille-scale@C4']);
   });
 });
+
+describe('figures only: scored items are never rate columns', () => {
+  it('an item whose label mentions % (F6.3 …≥96%) holding 1 among scores of 15–20 gives no rate finding', () => {
+    const fs = run([...H, 'F6.3 全员人口信息（覆盖率、准确率≥96%）'], towns(8, (i) => [97, 95, i === 2 ? 1 : 15 + (i % 5)]));
+    expect(rules(fs)).toEqual([]);
+  });
+  it('a bonus or deduction column is never a rate column either', () => {
+    expect(rules(run([...H, 'X4 数据不实（%）'], towns(6, (i) => [97, 95, i === 0 ? 1 : 95])))).toEqual([]);
+  });
+});
+
+describe('rate.above-one (a column of the user\'s own)', () => {
+  it('warns at 1.4 among fractions (0.97, 0.99 …)', () => {
+    const fs = run([...H, 'INFO 信息准确率(%)'], towns(6, (i) => [97, 95, i === 4 ? 1.4 : 0.94 + i / 100]));
+    expect(fs.filter((f) => f.rule === 'rate.above-one').map((f) => `${f.severity}@${f.cell}`)).toEqual(['warning@E6']);
+    expect(fs.find((f) => f.rule === 'rate.above-one')?.zh).toContain('140%');
+  });
+  it('stays quiet for small genuine percentages (0.5 %, 0.8 %, 1.2 %)', () => {
+    const fs = run([...H, 'MULT 多胎率(%)'], towns(6, (i) => [97, 95, [0.5, 0.8, 1.2, 0.3, 0.4, 0.2][i] ?? 0.5]));
+    expect(fs.filter((f) => f.rule === 'rate.above-one')).toEqual([]);
+  });
+});

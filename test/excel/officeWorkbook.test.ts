@@ -269,6 +269,22 @@ describe('reading and selecting', () => {
     expect(fake.syncs.every((s) => s.responseBytes <= 5_000_000 || s === fake.syncs[1])).toBe(true);
   }, 60_000);
 
+  it('reads number formats of number cells beside the values (a % cell is a figure on the percent scale), in one read and in blocks', async () => {
+    for (const maxResponseBytes of [undefined, 2_000]) {
+      const fake = new FakeExcel(maxResponseBytes ? { maxResponseBytes } : {});
+      const port = createOfficeWorkbook(fake.run, { settings: fake.settings, supports: () => true });
+      const rows = Array.from({ length: 30 }, (_, r) => [`镇${r}`, 0.9 + r / 1000]);
+      fake.addSheet(SHEETS.towns, [['单位', 'V1 出生政策符合率'], ...rows], 'B2', { numberFormat: '0.0%' });
+      const sheet = (await port.readSheets([SHEETS.towns])).sheets[0]!;
+      expect(sheet.values[2]).toEqual([null, '镇0', 0.9]);
+      // Text cells carry no format; the number's sits at its sheet coordinates.
+      expect(sheet.numberFormats?.[2]?.[2]).toBe('0.0%');
+      expect(sheet.numberFormats?.[2]?.[1] ?? null).toBeNull();
+      expect(sheet.numberFormats?.[31]?.[2]).toBe('0.0%');
+      expect(sheet.numberFormats?.[1]).toBeUndefined();
+    }
+  });
+
   it('selects a cell and activates its sheet; a missing sheet is named', async () => {
     const { fake, port } = setup();
     fake.addSheet(SHEETS.towns, INPUT);

@@ -52,6 +52,20 @@ const SUMMARY: SheetSpec = {
 };
 
 describe('ExcelJsWorkbook (the workbench port)', () => {
+  it('reads number formats of number cells beside the values (0.982 in a 0.0% cell)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('乡镇台账');
+    ws.addRow(['单位', 'V1 出生政策符合率', 'V1T 目标']);
+    ws.addRow(['甲镇', 0.982, 95]);
+    ws.getCell('B2').numFmt = '0.0%';
+    ws.getCell('A2').numFmt = '0.0%';
+    const sheet = (await new ExcelJsWorkbook(wb).readSheets(['乡镇台账'])).sheets[0]!;
+    expect(sheet.values[1]).toEqual(['甲镇', 0.982, 95]);
+    expect(sheet.numberFormats?.[1]?.[1]).toBe('0.0%');
+    expect([0, 2].map((c) => sheet.numberFormats?.[1]?.[c] ?? null)).toEqual([null, null]);
+    expect(sheet.numberFormats?.[0]).toBeUndefined();
+  });
+
   it('reads used ranges as plain values: formulas give their result, rich text its text, dates a marker, errors their code', async () => {
     const port = new ExcelJsWorkbook(ledger());
     const grid = await port.readSheets(['乡镇台账', '部门台账']);

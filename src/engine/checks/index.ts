@@ -62,7 +62,8 @@ export function runChecks(ledger: Ledger, workbook: WorkbookGrid, options: Check
 
   // Outliers leave out cells that already hold an error: one problem, one finding.
   const errorCells = new Set<string>();
-  for (const f of findings) if (f.severity === 'error' && f.cell && f.sheet === table.sheet) errorCells.add(f.cell);
+  // (the reader's errors too: a veto figure it refused is not also an outlier).
+  for (const f of [...ledger.findings, ...findings]) if (f.severity === 'error' && f.cell && f.sheet === table.sheet) errorCells.add(f.cell);
   const codes = measuredCodes(table, ledger.scheme);
   const items = indexScheme(ledger.scheme).items;
   const pointsOf = (code: string) => items.get(code)?.item.points;
