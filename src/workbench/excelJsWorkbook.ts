@@ -7,7 +7,7 @@
  * Excel and the workbench), and a sheet of the same name typed by the user is never replaced.
  */
 import type ExcelJS from 'exceljs';
-import type { CellStyle, CellValue, SheetSpec, WorkbookGrid } from '../engine/ledger/types';
+import type { CellStyle, SheetSpec, WorkbookGrid } from '../engine/ledger/types';
 import { toCellValue, worksheetToGrid } from '../xlsx/grid';
 import {
   DEFAULT_SETTINGS,
