@@ -280,6 +280,8 @@ export function formatRanking(ranking: Ranking, lang: Lang, limit = 200): string
       `${safeText(u.unit)}: ${(en ? u.vetoReasonsEn : u.vetoReasons).map((r) => safeText(r, 200)).join('；')}`,
     );
   }
+  const notice = ranking.flagNotice;
+  if (notice) parts.push(safeText(both(lang, notice.zh, notice.en), 1200));
   if (ranking.departments.length > 0) {
     parts.push('');
     parts.push(

@@ -410,3 +410,40 @@ describe('bin/kaohe.js (spawned)', () => {
     expect(JSON.parse(readFileSync(json, 'utf8')).units.length).toBe(14);
   }, 60_000);
 });
+
+describe('kaohe rank: flags that cannot all be given (issue 10, item 4)', () => {
+  it('with top 3 / bottom 3 over the 5 ranked golden towns, the tied 2nd places are rewarded only and the terminal says why', async () => {
+    const dir = tempDir();
+    const file = await writeGolden(dir);
+    const json = path.join(dir, 'r.json');
+    const r = await run('rank', file, '--json', json, '--top', '3', '--bottom', '3');
+    expect(r.code).toBe(0);
+    const flags = Object.fromEntries(
+      JSON.parse(readFileSync(json, 'utf8')).units.map((u: { unit: string; flags: string[] }) => [
+        u.unit,
+        u.flags,
+      ]),
+    );
+    expect(flags).toEqual({
+      甲镇: ['一票优先'],
+      乙街道: ['一票优先'],
+      丙镇: ['一票优先'],
+      丁镇: ['黄牌警告'],
+      戊街道: ['黄牌警告', '末位'],
+      己镇: [],
+    });
+    expect(r.out).toContain('参加排名的只有 5 个单位');
+    expect(r.out).toContain('乙街道、丙镇 在前 3 名之内');
+    expect(r.out).toContain('Only 5 units are ranked');
+    const en = await run('rank', file, '--top', '3', '--bottom', '3', '--lang', 'en');
+    expect(en.out).toMatch(/Only 5 units are ranked.* \/ 参加排名的只有 5 个单位/);
+  });
+
+  it('says nothing when the flags fit', async () => {
+    const dir = tempDir();
+    const r = await run('rank', await writeGolden(dir), ...goldenArgs);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('一票优先”，不标记');
+    expect(r.out).not.toContain('marked 一票优先 only');
+  });
+});
