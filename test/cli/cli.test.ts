@@ -447,3 +447,22 @@ describe('kaohe rank: flags that cannot all be given (issue 10, item 4)', () => 
     expect(r.out).not.toContain('marked 一票优先 only');
   });
 });
+
+describe('kaohe check: items that separate no one (issue 10, item 9)', () => {
+  it('prints one warning listing every flat item, in full, instead of one line per item', async () => {
+    const dir = tempDir();
+    const r = await run('check', await writeGolden(dir));
+    expect(r.code).toBe(0);
+    const lines = r.err.split('\n').filter((l) => l.includes('指标不能区分'));
+    expect(lines).toHaveLength(1);
+    expect(r.err).toContain('警告（1）');
+    // Every leaf of the golden ledger is at full marks except those its towns change.
+    const changed = new Set(golden.towns.flatMap((t) => Object.keys(t.scores)));
+    for (const code of ['P1', 'P3.2', 'F4.5']) {
+      expect(changed.has(code)).toBe(false);
+      expect(lines[0]).toContain(`${code}、`);
+    }
+    expect(lines[0]).toMatch(/P1, .*F6\.2$/);
+    expect(lines[0]).not.toContain('…');
+  });
+});

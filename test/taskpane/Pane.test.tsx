@@ -2,6 +2,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/components/App';
 import { KaoheError } from '../../src/engine/errors';
+import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { goldenSheets, specsToGrid } from '../ledger/golden';
 import { DEFAULT_SETTINGS } from '../../src/excel/port';
 import { ERROR_FINDING, FakeEngine, FakePort, OUTPUT, RANKING, WARNING_FINDING } from './fakes';
 
@@ -234,6 +236,22 @@ describe('检查数据', () => {
     await settle(port);
     fireEvent.click(screen.getByRole('button', { name: '检查数据' }));
     await screen.findByText('未发现问题。');
+  });
+});
+
+describe('items that separate no one (issue 10, item 9)', () => {
+  it('shows the engine’s one warning with its whole list, as the whole sheet', async () => {
+    const { findings } = assessWorkbook(specsToGrid(goldenSheets()));
+    const { port } = setup((_p, e) => {
+      e.assessment = { findings, ranking: null, sheets: [] };
+    });
+    await settle(port);
+    fireEvent.click(screen.getByRole('button', { name: '检查数据' }));
+    const warnings = await screen.findByRole('region', { name: '警告（不影响排名）' });
+    const items = within(warnings).getAllByRole('button');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.textContent).toMatch(/\d+ 个指标不能区分单位.*全部满分 P1、P3\.2、.*F6\.2/);
+    expect(items[0]!.textContent).toContain('乡镇台账（整个工作表）');
   });
 });
 

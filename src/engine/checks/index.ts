@@ -18,7 +18,7 @@
  * | `value.not-number` | error | text in an extra column a rule uses |
  * | `outlier.class` | warning | far from the same class (median/MAD) |
  * | `outlier.jump` | warning | change since the last round far beyond the others' |
- * | `items.all-full`, `items.all-same` | warning | an item that separates nobody |
+ * | `items.no-spread` | warning | one per sheet: the items that separate nobody (all full marks, all the same) |
  *
  * Every rule is linear in the number of towns (sorting for medians aside).
  */
