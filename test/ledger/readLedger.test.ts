@@ -160,6 +160,38 @@ describe('readLedger', () => {
     expect(fs.some((f) => f.cell === withText.cell)).toBe(true);
   });
 
+  it('reports a parent entered with children that do not add up once, on the parent cell, naming the children', () => {
+    // A P3 column beside P3.1–P3.4 (20 + 20 + 20 + 10 = 70 for every golden town).
+    const withParent = (values: (number | null)[], blankChild = false): WorkbookGrid => {
+      const grid = base();
+      return {
+        sheets: grid.sheets.map((s) =>
+          s.name !== T
+            ? s
+            : {
+                ...s,
+                values: s.values.map((row, r) => {
+                  const copy = [...row, r === 0 ? 'P3 综合治理' : (values[r - 1] ?? null)];
+                  if (blankChild && r === 1) copy[colOf(grid, T, 'P3.4')] = null;
+                  return copy;
+                }),
+              },
+        ),
+      };
+    };
+    const width = base().sheets.find((s) => s.name === T)!.values[0]!.length;
+    const parentCell = cellAddress(1, width);
+    const wrong = readLedger(withParent([65, 70]));
+    expect(errors(wrong.findings).map((f) => `${f.rule}@${f.cell}`)).toEqual([
+      `score.parent-sum@${parentCell}`,
+    ]);
+    expect(at(wrong.findings, parentCell)[0]).toMatchObject({ code: 'P3', unit: '甲镇' });
+    expect(at(wrong.findings, parentCell)[0]!.zh).toContain('P3.1+P3.2+P3.3+P3.4 之和 70');
+    // A blank child counts 0, as in scoring.
+    expect(errors(readLedger(withParent([60], true)).findings)).toEqual([]);
+    expect(errors(readLedger(withParent([70], true)).findings)).toHaveLength(1);
+  });
+
   it('accepts a parent column instead of its children', () => {
     const grid = base();
     const towns = grid.sheets.find((s) => s.name === T)!;
