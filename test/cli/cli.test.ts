@@ -466,3 +466,37 @@ describe('kaohe check: items that separate no one (issue 10, item 9)', () => {
     expect(lines[0]).not.toContain('…');
   });
 });
+
+describe('kaohe on an empty ledger (issue 10, item 13)', () => {
+  it('check and rank refuse a ledger with no towns and no departments (exit 1), naming both sheets and writing nothing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'empty.xlsx');
+    expect((await run('template', file)).code).toBe(0);
+    const check = await run('check', file);
+    expect(check.code).toBe(1);
+    expect(check.err).toMatch(/乡镇台账!A2: .*乡镇台账.*部门台账.* \/ .*no units/);
+    expect(check.out).not.toContain('检查通过');
+    const out = path.join(dir, 'out.xlsx');
+    const rank = await run('rank', file, '--out', out);
+    expect(rank.code).toBe(1);
+    expect(rank.err).toContain('未排名，未写任何文件');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('towns without departments, or departments without towns, still pass', async () => {
+    const dir = tempDir();
+    const deps = path.join(dir, 'deps.xlsx');
+    expect((await run('template', deps, '--departments', '卫生局,公安局')).code).toBe(0);
+    expect((await run('check', deps)).code).toBe(0);
+    const ranked = await run('rank', deps);
+    expect(ranked.code).toBe(0);
+    expect(ranked.out).toContain('卫生局');
+    const towns = path.join(dir, 'towns.xlsx');
+    const wb = workbookFromSheets(goldenSheets());
+    wb.removeWorksheet(wb.getWorksheet(SHEETS.departments)!.id);
+    await saveWorkbook(wb, towns);
+    const r = await run('rank', towns, ...goldenArgs);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('甲镇');
+  });
+});

@@ -3,6 +3,8 @@ import { dateMarker } from '../../src/engine/ledger/cells';
 import { SHEETS, type Finding, type WorkbookGrid } from '../../src/engine/ledger/types';
 import { colOf, golden, goldenSheets, specsToGrid, withCell } from './golden';
 import { cellAddress } from '../../src/engine/ledger/cells';
+import { buildTemplateSheets } from '../../src/engine/ledger/template';
+import { DEFAULT_SCHEME } from '../../src/engine/scheme/defaultScheme';
 
 const T = SHEETS.towns;
 const base = (): WorkbookGrid => specsToGrid(goldenSheets());
@@ -229,6 +231,44 @@ describe('readLedger', () => {
       'adjustment.subset',
     ]);
     expect(fs.find((f) => f.rule === 'adjustment.subset')!.cell).toBe(x5d.cell);
+  });
+
+  it('refuses an empty ledger (no towns, no departments), naming both sheets; towns only or departments only stays valid', () => {
+    const template = (units: string[], departments: string[]) =>
+      specsToGrid(buildTemplateSheets(DEFAULT_SCHEME, { year: 2024, units, departments }));
+    const empty = readLedger(template([], []));
+    expect(errors(empty.findings)).toEqual([
+      expect.objectContaining({ rule: 'ledger.empty', sheet: T, cell: 'A2' }),
+    ]);
+    const [f] = errors(empty.findings);
+    expect(f!.zh).toContain(SHEETS.towns);
+    expect(f!.zh).toContain(SHEETS.departments);
+    expect(f!.en).toContain('no units');
+    // Without a departments sheet at all, and with a title row above the header, the same.
+    const noDeps = template([], []);
+    const onlyTowns: WorkbookGrid = {
+      sheets: noDeps.sheets
+        .filter((s) => s.name !== SHEETS.departments)
+        .map((s) => (s.name === T ? { ...s, values: [['2024 年度'], ...s.values] } : s)),
+    };
+    expect(errors(readLedger(onlyTowns).findings)).toEqual([
+      expect.objectContaining({ rule: 'ledger.empty', cell: 'A3' }),
+    ]);
+    // A rows-only problem elsewhere is not hidden, nor doubled: no 单位 column is its own error.
+    const broken: WorkbookGrid = {
+      sheets: noDeps.sheets.map((s) => (s.name === T ? { ...s, values: [['名称']] } : s)),
+    };
+    expect(errors(readLedger(broken).findings).map((x) => x.rule)).toEqual([
+      'ledger.unit-column-missing',
+    ]);
+    // Towns without departments, or departments without towns: no error (blank scores warn).
+    expect(errors(readLedger(template([], ['卫生局'])).findings)).toEqual([]);
+    const towns = readLedger(base());
+    const noDepartments: WorkbookGrid = {
+      sheets: base().sheets.filter((s) => s.name !== SHEETS.departments),
+    };
+    expect(errors(towns.findings)).toEqual([]);
+    expect(errors(readLedger(noDepartments).findings)).toEqual([]);
   });
 
   it('finds the header row below a title row', () => {
