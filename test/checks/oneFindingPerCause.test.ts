@@ -7,14 +7,26 @@ import { assessWorkbook } from '../../src/engine/ledger/assess';
 import { buildExampleSheets } from '../../src/cli/examples';
 import { headerCode } from '../../src/engine/ledger/columns';
 import { cellAddress } from '../../src/engine/ledger/cells';
-import { SHEETS, type CellValue, type Finding, type WorkbookGrid } from '../../src/engine/ledger/types';
+import {
+  SHEETS,
+  type CellValue,
+  type Finding,
+  type WorkbookGrid,
+} from '../../src/engine/ledger/types';
 
 /** The clean 14-town example (three classes of 4–5 towns), as mutable grids. */
 function example(): WorkbookGrid {
-  return { sheets: buildExampleSheets(false).sheets.map((s) => ({ name: s.name, values: s.rows.map((r) => [...r]) })) };
+  return {
+    sheets: buildExampleSheets(false).sheets.map((s) => ({
+      name: s.name,
+      values: s.rows.map((r) => [...r]),
+    })),
+  };
 }
-const townRows = (g: WorkbookGrid) => g.sheets.find((s) => s.name === SHEETS.towns)!.values as CellValue[][];
-const colOf = (g: WorkbookGrid, code: string) => (townRows(g)[0] as CellValue[]).findIndex((h) => headerCode(h) === code);
+const townRows = (g: WorkbookGrid) =>
+  g.sheets.find((s) => s.name === SHEETS.towns)!.values as CellValue[][];
+const colOf = (g: WorkbookGrid, code: string) =>
+  (townRows(g)[0] as CellValue[]).findIndex((h) => headerCode(h) === code);
 
 interface Plant {
   readonly what: string;
@@ -29,15 +41,57 @@ interface Plant {
 
 // One town per plant, so the plants do not meet on a row.
 const PLANTS: readonly Plant[] = [
-  { what: 'a score above its points, far from its class', row: 1, code: 'P5', value: 600, rule: 'score.above-points' },
-  { what: 'a negative score, far from its class', row: 2, code: 'P6.1', value: -70, rule: 'score.negative' },
-  { what: 'a veto figure as a fraction among percentages', row: 3, code: 'V1', value: 0.96, rule: 'rate.mixed-scale' },
-  { what: 'a veto target as a fraction among percentages', row: 4, code: 'V1T', value: 0.95, rule: 'rate.mixed-scale' },
-  { what: 'a score above its points in a column whose header has a %', row: 8, code: 'F6.3', value: 500, rule: 'score.above-points' },
+  {
+    what: 'a score above its points, far from its class',
+    row: 1,
+    code: 'P5',
+    value: 600,
+    rule: 'score.above-points',
+  },
+  {
+    what: 'a negative score, far from its class',
+    row: 2,
+    code: 'P6.1',
+    value: -70,
+    rule: 'score.negative',
+  },
+  {
+    what: 'a veto figure as a fraction among percentages',
+    row: 3,
+    code: 'V1',
+    value: 0.96,
+    rule: 'rate.mixed-scale',
+  },
+  {
+    what: 'a veto target as a fraction among percentages',
+    row: 4,
+    code: 'V1T',
+    value: 0.95,
+    rule: 'rate.mixed-scale',
+  },
+  {
+    what: 'a score above its points in a column whose header has a %',
+    row: 8,
+    code: 'F6.3',
+    value: 500,
+    rule: 'score.above-points',
+  },
   { what: 'text in a score cell', row: 6, code: 'P2', value: 'abc', rule: 'value.not-number' },
   { what: 'X3 below 10 points', row: 7, code: 'X3', value: 5, rule: 'adjustment.range' },
-  { what: 'a veto figure far from its class', row: 9, code: 'V2', value: 9.7, rule: 'outlier.class' },
-  { what: 'a child above its points under a parent that adds up', row: 11, code: 'P3.4', value: 11, rule: 'score.above-points' },
+  {
+    what: 'a veto figure far from its class',
+    row: 9,
+    code: 'V2',
+    value: 9.7,
+    rule: 'outlier.class',
+  },
+  {
+    what: 'a child above its points under a parent that adds up',
+    row: 11,
+    code: 'P3.4',
+    value: 11,
+    rule: 'score.above-points',
+  },
 ];
 
 function planted(): { grid: WorkbookGrid; cells: Map<string, Plant> } {
@@ -60,7 +114,13 @@ function planted(): { grid: WorkbookGrid; cells: Map<string, Plant> } {
       r[width] = i === 5 ? sum - 10 : sum;
     }
   });
-  cells.set(cellAddress(5, width), { what: 'a parent that is not the sum of its children', row: 5, code: 'P3', value: null, rule: 'score.parent-sum' });
+  cells.set(cellAddress(5, width), {
+    what: 'a parent that is not the sum of its children',
+    row: 5,
+    code: 'P3',
+    value: null,
+    rule: 'score.parent-sum',
+  });
   return { grid, cells };
 }
 
@@ -71,20 +131,30 @@ describe('one planted problem of each kind', () => {
 
   it('every planted problem is reported on its cell, by the rule that says it best', () => {
     for (const [cell, p] of cells) {
-      expect({ what: p.what, found: onTowns.filter((f) => f.cell === cell).map((f) => f.rule) }).toEqual({ what: p.what, found: [p.rule] });
+      expect({
+        what: p.what,
+        found: onTowns.filter((f) => f.cell === cell).map((f) => f.rule),
+      }).toEqual({ what: p.what, found: [p.rule] });
     }
   });
 
   it('no (sheet, cell) pair gets two findings', () => {
     const byCell = new Map<string, Finding[]>();
-    for (const f of findings) if (f.cell !== null) byCell.set(`${f.sheet}!${f.cell}`, [...(byCell.get(`${f.sheet}!${f.cell}`) ?? []), f]);
-    const doubled = [...byCell].filter(([, fs]) => fs.length > 1).map(([where, fs]) => `${where}: ${fs.map((f) => f.rule).join(' + ')}`);
+    for (const f of findings)
+      if (f.cell !== null)
+        byCell.set(`${f.sheet}!${f.cell}`, [...(byCell.get(`${f.sheet}!${f.cell}`) ?? []), f]);
+    const doubled = [...byCell]
+      .filter(([, fs]) => fs.length > 1)
+      .map(([where, fs]) => `${where}: ${fs.map((f) => f.rule).join(' + ')}`);
     expect(doubled).toEqual([]);
   });
 
   it('nothing else is reported about a planted town (a veto target off scale is not blamed on its figure too)', () => {
     const plantedRows = new Set([...cells.values()].map((p) => p.row + 1));
-    const extra = onTowns.filter((f) => !cells.has(f.cell as string) && plantedRows.has(Number(/\d+$/.exec(f.cell as string)?.[0])));
+    const extra = onTowns.filter(
+      (f) =>
+        !cells.has(f.cell as string) && plantedRows.has(Number(/\d+$/.exec(f.cell as string)?.[0])),
+    );
     expect(extra.map((f) => `${f.cell}: ${f.rule}`)).toEqual([]);
   });
 });
