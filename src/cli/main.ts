@@ -181,7 +181,8 @@ async function exists(p: string): Promise<boolean> {
 /** One line per finding, `sheet!cell: message`, Chinese then English (English first with --lang en). */
 export function formatFinding(f: Finding, lang: Lang): string {
   // Sheet names come from the file too: a bidi override in one must not reorder the line.
-  return `${safeText(qualified(f.sheet, f.cell), 80)}: ${safeText(both(lang, f.zh, f.en), 400)}`;
+  // Long enough for a list of every item of the scheme (items.no-spread); still a cap on file text.
+  return `${safeText(qualified(f.sheet, f.cell), 80)}: ${safeText(both(lang, f.zh, f.en), 1500)}`;
 }
 
 function printFindings(
@@ -280,6 +281,8 @@ export function formatRanking(ranking: Ranking, lang: Lang, limit = 200): string
       `${safeText(u.unit)}: ${(en ? u.vetoReasonsEn : u.vetoReasons).map((r) => safeText(r, 200)).join('；')}`,
     );
   }
+  const notice = ranking.flagNotice;
+  if (notice) parts.push(safeText(both(lang, notice.zh, notice.en), 1200));
   if (ranking.departments.length > 0) {
     parts.push('');
     parts.push(

@@ -13,5 +13,6 @@ export type { LineScore } from './score/scoreLine';
 export { adjustmentPoints, scoreAdjustments } from './score/adjustments';
 export { scoreUnit, scoreDepartment, applyVeto, vetoReason, totalScore } from './score/scoreUnit';
 export { rankCompetition, rankFromBottom } from './rank/rankCompetition';
-export { rankAll, rankScoredUnits, DEFAULT_RANK_OPTIONS } from './rank/rankAll';
+export { rankAll, rankAndFlag, rankScoredUnits, DEFAULT_RANK_OPTIONS } from './rank/rankAll';
+export type { FlaggedRanking } from './rank/rankAll';
 export { rateScore } from './score/rateScore';

@@ -193,7 +193,7 @@ export type Flag = '一票优先' | '黄牌警告' | '末位';
 export interface RankOptions {
   /** Units ranked 1..topN by total get 一票优先. Default 3. */
   readonly topN?: number;
-  /** Units among the last bottomN by total get 黄牌警告 (重点管理). Default 3. */
+  /** Units among the last bottomN by total, outside the top N, get 黄牌警告 (重点管理). Default 3. */
   readonly bottomN?: number;
   /** Also rank within class (一、二、三类). Default false. */
   readonly byClass?: boolean;
@@ -213,8 +213,26 @@ export interface RankedDepartment extends DepartmentScore {
   readonly rank: number | null;
 }
 
+/**
+ * Said when the top N and the bottom N (or last place) reach the same units — too few ranked units
+ * (fewer than topN + bottomN) or ties across the middle. Those units are in the top N and get
+ * 一票优先 only, never 黄牌警告 or 末位; the front ends show the message.
+ */
+export interface FlagNotice {
+  /** Units ranked by total. */
+  readonly ranked: number;
+  readonly topN: number;
+  readonly bottomN: number;
+  /** Units within the top N that the bottom N or last place would also have reached, in ranking order. */
+  readonly units: readonly string[];
+  readonly zh: string;
+  readonly en: string;
+}
+
 export interface Ranking {
   /** Final order: ranked units by total rank (ties in input order), then vetoed units. */
   readonly units: readonly RankedUnit[];
   readonly departments: readonly RankedDepartment[];
+  /** Null when every flag could be given as asked. */
+  readonly flagNotice: FlagNotice | null;
 }

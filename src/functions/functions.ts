@@ -26,6 +26,8 @@ import {
   indexScheme,
   isBlank,
   KaoheError,
+  parseDirection,
+  parseRate,
   parseScore,
   rankCompetition,
   rateScore,
@@ -309,10 +311,12 @@ export function scoreRate(
 
 // Rule (engine checkVeto): numbers or text such as "90.77%" or "6.07‰"; 0.9077 against 95 is a
 // scale mismatch (#VALUE!), never a silent answer. Blank (null on the web) = #N/A: no data is
-// neither pass nor fail. Desktop passes an empty cell as 0, which is a real figure of 0 there.
-// An empty direction cell (0 on desktop) means the default ">=".
+// neither pass nor fail. Desktop passes an empty cell as 0, so for ">=" a figure or target of
+// exactly 0 is #N/A too (a blank figure would be a veto, a blank target never missed); a "<="
+// figure of 0 stays a figure (it meets any target). An empty direction cell (0 on desktop) means
+// the default ">=".
 /**
- * 一票否决判定：未达到目标返回 TRUE（否决），达到返回 FALSE，等于目标算达到。方向默认 ">="（须达到）；"<=" 为不得超过（如出生率‰）。刻度不一致返回 #VALUE!，空白返回 #N/A。 / One-vote veto: TRUE when the target is missed (vetoed), FALSE when met; equal is met. Direction ">=" (default, must reach) or "<=" (must not exceed, e.g. birth rate ‰). Mixed scales give #VALUE!, a blank #N/A.
+ * 一票否决判定：未达到目标返回 TRUE（否决），达到返回 FALSE，等于目标算达到。方向默认 ">="（须达到）；"<=" 为不得超过（如出生率‰）。刻度不一致返回 #VALUE!，空白返回 #N/A；">=" 时实际值或目标为 0 也返回 #N/A（桌面版 Excel 把空白当作 0）。 / One-vote veto: TRUE when the target is missed (vetoed), FALSE when met; equal is met. Direction ">=" (default, must reach) or "<=" (must not exceed, e.g. birth rate ‰). Mixed scales give #VALUE!, a blank #N/A; with ">=" a figure or target of 0 gives #N/A too (desktop Excel passes a blank as 0).
  * @customfunction VETO.CHECK
  * @param rate 【实际值】实际比率，如 96.2、"96.2%" / Actual rate, e.g. 96.2 or "96.2%"
  * @param target 【目标值】目标，与实际值同一刻度 / Target, on the same scale
@@ -326,7 +330,37 @@ export function vetoCheck(rate: unknown[][], target: unknown[][], direction?: un
       { name: 'target', value: target },
       { name: 'direction', value: direction },
     ],
-    // Desktop Excel passes an empty direction cell as 0: treat it like blank (the default >=).
-    ([r, t, d]) => checkVeto(r, t, d === 0 ? null : d),
+    ([r, t, d]) => {
+      // Desktop Excel passes an empty direction cell as 0: treat it like blank (the default >=).
+      const direction = d === 0 ? null : d;
+      if (parseDirection(direction) === '>=') refuseZeroAsBlank(r, t);
+      return checkVeto(r, t, direction);
+    },
+  );
+}
+
+/** A figure that reads as exactly 0; anything unreadable is left for `checkVeto` to report. */
+function isZeroFigure(value: unknown): boolean {
+  if (isBlank(value)) return false;
+  try {
+    return parseRate(value) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Desktop Excel passes an empty cell as 0, so a ">=" figure of 0 (which would veto the town) or
+ * target of 0 (which nothing can miss) is taken as no data: #N/A, as a blank is on the web.
+ */
+function refuseZeroAsBlank(rate: unknown, target: unknown): void {
+  const zeroRate = isZeroFigure(rate);
+  const zeroTarget = isZeroFigure(target);
+  if (!zeroRate && !zeroTarget) return;
+  const [zh, en] = zeroRate && zeroTarget ? ['实际值和目标值', 'figure and target'] : zeroRate ? ['实际值', 'figure'] : ['目标值', 'target'];
+  throw new KaoheError(
+    'veto.blank',
+    `${zh}为空白或 0：桌面版 Excel 把空白单元格当作 0 传入，两者无法区分；">=" 否决项的 0 按无数据处理，既不算达标也不算未达标`,
+    `The ${en} is blank or 0: desktop Excel passes an empty cell as 0 and the two cannot be told apart, so a ">=" veto treats 0 as no data, neither met nor missed`,
   );
 }

@@ -6,25 +6,6 @@ const only = (prefix: string, header: readonly string[], rows: Parameters<typeof
   return runChecks(ledger, workbook).filter((f) => f.rule.startsWith(prefix));
 };
 
-describe('sum.parent-children', () => {
-  const H = ['单位', '类别', 'P3 综合治理', 'P3.1 移民地区', 'P3.2 信息共享', 'P3.3 利益导向', 'P3.4 性别比'];
-  it('flags a parent that is not the sum of its children, at the parent cell', () => {
-    const fs = only('sum.', H, [['甲镇', 1, 70, 20, 20, 20, 5]]);
-    expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ severity: 'error', cell: 'C2', code: 'P3', unit: '甲镇' });
-    expect(fs[0]?.zh).toContain('65');
-    expect(fs[0]?.en).toContain('P3.1+P3.2+P3.3+P3.4 add up to 65');
-  });
-  it('counts a blank child as 0, as scoring does', () => {
-    expect(only('sum.', H, [['甲镇', 1, 60, 20, 20, 20, null]])).toHaveLength(0);
-    expect(only('sum.', H, [['甲镇', 1, 70, 20, 20, 20, null]])).toHaveLength(1);
-  });
-  it('is quiet when parent and children agree, or only one of them is entered', () => {
-    expect(only('sum.', H, [['甲镇', 1, 70, 20, 20, 20, 10], ['乙镇', 1, null, 20, 20, 20, 10], ['丙镇', 1, 50, null, null, null, null]])).toEqual([]);
-    expect(only('sum.', ['单位', '类别', 'P3 综合治理'], [['甲镇', 1, 50]])).toEqual([]);
-  });
-});
-
 describe('rate.num-den (columns CODE_NUM and CODE_DEN beside a rate CODE)', () => {
   const H = ['单位', '类别', 'V1 出生政策符合率', 'V1_NUM 符合政策出生数', 'V1_DEN 出生总数'];
   it('flags a rate that does not match numerator/denominator × 100', () => {

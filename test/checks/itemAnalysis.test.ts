@@ -1,4 +1,6 @@
 import { analyseItems, buildItemAnalysisSheet, runChecks } from '../../src/engine/checks';
+import { DEFAULT_SCHEME } from '../../src/engine/scheme/defaultScheme';
+import { indexScheme } from '../../src/engine/scheme/schemeIndex';
 import { makeLedger, towns } from './makeLedger';
 
 const H = ['单位', '类别', 'P2 统筹决策', 'P4 依法行政', 'P5 经费保障', 'P3.1 移民', 'P3.2 信息'];
@@ -29,17 +31,34 @@ describe('analyseItems', () => {
     const d = analyseItems(withDepts).filter((x) => x.line === 'D');
     expect(d.map((x) => `${x.code}:${x.verdict}`)).toEqual(['D1:all-full', 'D2:separates']);
     const fs = runChecks(withDepts, made().workbook).filter((f) => f.sheet === '部门台账');
-    expect(fs.map((f) => `${f.rule}@${f.cell}`)).toEqual(['items.all-full@B1']);
+    expect(fs.map((f) => `${f.rule}@${f.cell}`)).toEqual(['items.no-spread@null']);
+    expect(fs[0]?.zh).toBe('1 个指标不能区分部门（各指标的分布见“指标分析”表）：全部满分 D1');
+    expect(fs[0]?.en).toContain('1 item separates no departments');
   });
 });
 
 describe('item findings', () => {
-  it('warns about items that do not separate towns, at the header cell', () => {
+  it('one warning for the whole sheet lists the items that separate no town, full marks and same scores apart', () => {
     const { ledger, workbook } = made();
     const fs = runChecks(ledger, workbook).filter((f) => f.rule.startsWith('items.'));
-    expect(fs.map((f) => `${f.rule}@${f.cell}/${f.code}`)).toEqual(['items.all-full@C1/P2', 'items.all-full@G1/P3.2', 'items.all-same@D1/P4']);
-    expect(fs.every((f) => f.severity === 'warning')).toBe(true);
-    expect(fs[0]?.zh).toContain('指标分析');
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ severity: 'warning', rule: 'items.no-spread', sheet: '乡镇台账', cell: null });
+    expect(fs[0]?.zh).toBe('3 个指标不能区分单位（各指标的分布见“指标分析”表）：全部满分 P2、P3.2；得分全部相同 P4');
+    expect(fs[0]?.en).toBe('3 items separate no units (each item\'s spread is on sheet "指标分析"): all full marks P2, P3.2; all the same score P4');
+  });
+  it('a 7-town ledger where 32 items separate no one gets one finding naming all 32, in scheme order', () => {
+    const leaves = indexScheme(DEFAULT_SCHEME).leaves('P').concat(indexScheme(DEFAULT_SCHEME).leaves('F'));
+    const header = ['单位', '类别', ...leaves.map((l) => `${l.code} ${l.labelZh}`)];
+    // Every leaf at full marks except the last four, which vary from town to town.
+    const varying = leaves.slice(-4).map((l) => l.code);
+    const { ledger, workbook } = makeLedger(header, towns(7, (i) => leaves.map((l) => (varying.includes(l.code) ? l.points - (i % 3) : l.points))));
+    const silent = analyseItems(ledger).filter((a) => a.verdict !== 'separates');
+    expect(silent.length).toBeGreaterThanOrEqual(32);
+    const fs = runChecks(ledger, workbook).filter((f) => f.rule.startsWith('items.'));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]?.zh).toContain(`${silent.length} 个指标不能区分单位`);
+    expect(fs[0]?.zh).toContain(silent.map((a) => a.code).join('、'));
+    expect(fs[0]?.en).toContain(silent.map((a) => a.code).join(', '));
   });
   it('stays quiet with fewer than 3 towns', () => {
     const { ledger, workbook } = makeLedger(H, towns(2, () => [20, 15, 40, 20, 20]));

@@ -410,3 +410,93 @@ describe('bin/kaohe.js (spawned)', () => {
     expect(JSON.parse(readFileSync(json, 'utf8')).units.length).toBe(14);
   }, 60_000);
 });
+
+describe('kaohe rank: flags that cannot all be given (issue 10, item 4)', () => {
+  it('with top 3 / bottom 3 over the 5 ranked golden towns, the tied 2nd places are rewarded only and the terminal says why', async () => {
+    const dir = tempDir();
+    const file = await writeGolden(dir);
+    const json = path.join(dir, 'r.json');
+    const r = await run('rank', file, '--json', json, '--top', '3', '--bottom', '3');
+    expect(r.code).toBe(0);
+    const flags = Object.fromEntries(
+      JSON.parse(readFileSync(json, 'utf8')).units.map((u: { unit: string; flags: string[] }) => [
+        u.unit,
+        u.flags,
+      ]),
+    );
+    expect(flags).toEqual({
+      甲镇: ['一票优先'],
+      乙街道: ['一票优先'],
+      丙镇: ['一票优先'],
+      丁镇: ['黄牌警告'],
+      戊街道: ['黄牌警告', '末位'],
+      己镇: [],
+    });
+    expect(r.out).toContain('参加排名的只有 5 个单位');
+    expect(r.out).toContain('乙街道、丙镇 在前 3 名之内');
+    expect(r.out).toContain('Only 5 units are ranked');
+    const en = await run('rank', file, '--top', '3', '--bottom', '3', '--lang', 'en');
+    expect(en.out).toMatch(/Only 5 units are ranked.* \/ 参加排名的只有 5 个单位/);
+  });
+
+  it('says nothing when the flags fit', async () => {
+    const dir = tempDir();
+    const r = await run('rank', await writeGolden(dir), ...goldenArgs);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('一票优先”，不标记');
+    expect(r.out).not.toContain('marked 一票优先 only');
+  });
+});
+
+describe('kaohe check: items that separate no one (issue 10, item 9)', () => {
+  it('prints one warning listing every flat item, in full, instead of one line per item', async () => {
+    const dir = tempDir();
+    const r = await run('check', await writeGolden(dir));
+    expect(r.code).toBe(0);
+    const lines = r.err.split('\n').filter((l) => l.includes('指标不能区分'));
+    expect(lines).toHaveLength(1);
+    expect(r.err).toContain('警告（1）');
+    // Every leaf of the golden ledger is at full marks except those its towns change.
+    const changed = new Set(golden.towns.flatMap((t) => Object.keys(t.scores)));
+    for (const code of ['P1', 'P3.2', 'F4.5']) {
+      expect(changed.has(code)).toBe(false);
+      expect(lines[0]).toContain(`${code}、`);
+    }
+    expect(lines[0]).toMatch(/P1, .*F6\.2$/);
+    expect(lines[0]).not.toContain('…');
+  });
+});
+
+describe('kaohe on an empty ledger (issue 10, item 13)', () => {
+  it('check and rank refuse a ledger with no towns and no departments (exit 1), naming both sheets and writing nothing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'empty.xlsx');
+    expect((await run('template', file)).code).toBe(0);
+    const check = await run('check', file);
+    expect(check.code).toBe(1);
+    expect(check.err).toMatch(/乡镇台账!A2: .*乡镇台账.*部门台账.* \/ .*no units/);
+    expect(check.out).not.toContain('检查通过');
+    const out = path.join(dir, 'out.xlsx');
+    const rank = await run('rank', file, '--out', out);
+    expect(rank.code).toBe(1);
+    expect(rank.err).toContain('未排名，未写任何文件');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('towns without departments, or departments without towns, still pass', async () => {
+    const dir = tempDir();
+    const deps = path.join(dir, 'deps.xlsx');
+    expect((await run('template', deps, '--departments', '卫生局,公安局')).code).toBe(0);
+    expect((await run('check', deps)).code).toBe(0);
+    const ranked = await run('rank', deps);
+    expect(ranked.code).toBe(0);
+    expect(ranked.out).toContain('卫生局');
+    const towns = path.join(dir, 'towns.xlsx');
+    const wb = workbookFromSheets(goldenSheets());
+    wb.removeWorksheet(wb.getWorksheet(SHEETS.departments)!.id);
+    await saveWorkbook(wb, towns);
+    const r = await run('rank', towns, ...goldenArgs);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('甲镇');
+  });
+});

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_SCHEME, rankAll, rankCompetition, rankFromBottom, rankScoredUnits } from '../../src/engine';
+import { DEFAULT_SCHEME, rankAll, rankAndFlag, rankCompetition, rankFromBottom, rankScoredUnits } from '../../src/engine';
 import type { UnitScore } from '../../src/engine';
 import { town } from './helpers';
 
@@ -108,5 +108,89 @@ describe('rankAll', () => {
     );
     expect(r.units.map((u) => [u.unit, u.total, u.rank.total])).toEqual([['南庄镇', 1000, 1], ['桂城街道', 980, 2], ['大沥镇', null, null]]);
     expect(r.departments.map((d) => [d.unit, d.score, d.rank])).toEqual([['公安局', 100, 1], ['卫生局', 93, 2], ['民政局', 93, 2]]);
+  });
+});
+
+describe('flags never contradict each other (issue 10, item 4)', () => {
+  const six = [scored('A', 100), scored('B', 90), scored('C', 80), scored('D', 80), scored('E', 70), scored('F', 60)];
+  const flagsOf = (units: readonly { unit: string; flags: readonly string[] }[]) => Object.fromEntries(units.map((u) => [u.unit, u.flags]));
+
+  it('ranks 1, 2, 3, 3, 5, 6 with top 3 / bottom 3: the tied 3rd places are rewarded only, and the ranking says so', () => {
+    const { units, flagNotice } = rankAndFlag(six, { topN: 3, bottomN: 3 });
+    expect(units.map((u) => u.rank.total)).toEqual([1, 2, 3, 3, 5, 6]);
+    expect(flagsOf(units)).toEqual({ A: ['一票优先'], B: ['一票优先'], C: ['一票优先'], D: ['一票优先'], E: ['黄牌警告'], F: ['黄牌警告', '末位'] });
+    expect(flagNotice).toMatchObject({ ranked: 6, topN: 3, bottomN: 3, units: ['C', 'D'] });
+    expect(flagNotice?.zh).toContain('C、D');
+    expect(flagNotice?.zh).toContain('并列');
+    expect(flagNotice?.en).toContain('C, D');
+    expect(flagNotice?.en).toMatch(/tie/i);
+  });
+
+  it('one or two ranked units with top 3: 一票优先 only, never 末位; fewer units than the flags need is said', () => {
+    const one = rankAndFlag([scored('A', 100)], { topN: 3, bottomN: 3 });
+    expect(flagsOf(one.units)).toEqual({ A: ['一票优先'] });
+    expect(one.flagNotice?.zh).toContain('只有 1 个');
+    expect(one.flagNotice?.en).toContain('Only 1 unit');
+    const two = rankAndFlag([scored('A', 100), scored('B', 90)], { topN: 3, bottomN: 0 });
+    expect(flagsOf(two.units)).toEqual({ A: ['一票优先'], B: ['一票优先'] });
+    expect(two.flagNotice?.units).toEqual(['B']); // bottom 0: only last place reaches into the top 3
+    expect(two.flagNotice?.zh).toContain('末位');
+    const four = rankAndFlag([scored('A', 100), scored('B', 90), scored('C', 80), scored('D', 70)], { topN: 3, bottomN: 3 });
+    expect(flagsOf(four.units)).toEqual({ A: ['一票优先'], B: ['一票优先'], C: ['一票优先'], D: ['黄牌警告', '末位'] });
+    expect(four.flagNotice?.zh).toContain('只有 4 个');
+  });
+
+  it('no notice when the flags fit, when a flag is off, or when nothing is ranked', () => {
+    expect(rankAndFlag(six, { topN: 2, bottomN: 3 }).flagNotice).toBeNull();
+    expect(rankAndFlag(six, { topN: 0, bottomN: 3 }).flagNotice).toBeNull();
+    expect(rankAndFlag([scored('X', null, 1, true)], { topN: 3, bottomN: 3 }).flagNotice).toBeNull();
+    expect(rankAll(DEFAULT_SCHEME, [], [], {}).flagNotice).toBeNull();
+  });
+
+  it('rankAll carries the notice', () => {
+    const r = rankAll(DEFAULT_SCHEME, [town('南庄镇'), town('桂城街道', { adjustments: { X1: 1 } })], []);
+    expect(r.units.map((u) => u.flags)).toEqual([['一票优先'], ['一票优先']]);
+    expect(r.flagNotice?.units).toEqual(['南庄镇', '桂城街道']);
+  });
+
+  it('property: over random totals with many ties, no unit is both rewarded and warned; the top N are all rewarded; the notice appears exactly when the two overlap', () => {
+    const row = fc.record({ total: fc.integer({ min: 0, max: 6 }), vetoed: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 14 }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 8 }), (rows, topN, bottomN) => {
+        const scores = rows.map((x, i) => scored(`u${i}`, x.vetoed ? null : x.total, 1, x.vetoed));
+        const { units, flagNotice } = rankAndFlag(scores, { topN, bottomN });
+        const ranked = units.filter((u) => u.rank.total !== null);
+        const totals = ranked.map((u) => u.total as number);
+        let overlap = false;
+        for (const u of units) {
+          const has = (f: string) => u.flags.includes(f as never);
+          if (u.rank.total === null) {
+            expect(u.flags).toEqual([]);
+            continue;
+          }
+          const t = u.total as number;
+          const rank = 1 + totals.filter((x) => x > t).length;
+          const fromBottom = 1 + totals.filter((x) => x < t).length;
+          expect(u.rank.total).toBe(rank);
+          expect(has('一票优先')).toBe(rank <= topN);
+          expect(has('一票优先') && (has('黄牌警告') || has('末位'))).toBe(false);
+          expect(has('黄牌警告')).toBe(rank > topN && fromBottom <= bottomN);
+          expect(has('末位')).toBe(rank > topN && fromBottom === 1);
+          if (rank <= topN && (fromBottom <= bottomN || fromBottom === 1)) overlap = true;
+        }
+        expect(flagNotice !== null).toBe(overlap);
+        // Too few ranked units for both flags always overlap; enough units without ties never do.
+        const n = ranked.length;
+        if (topN > 0 && n > 0 && n < topN + Math.max(bottomN, 1)) expect(flagNotice).not.toBeNull();
+        if (new Set(totals).size === n && n >= topN + Math.max(bottomN, 1)) expect(flagNotice).toBeNull();
+        if (flagNotice) {
+          expect(flagNotice.ranked).toBe(n);
+          expect(flagNotice.units.length).toBeGreaterThan(0);
+          expect(flagNotice.zh.length).toBeGreaterThan(0);
+          expect(flagNotice.en.length).toBeGreaterThan(0);
+        }
+      }),
+      { seed: 41, numRuns: 500 },
+    );
   });
 });

@@ -67,6 +67,18 @@ describe('scoreLine (by code, collecting problems)', () => {
     expect(scoreLine(DEFAULT_SCHEME, 'P', { P6: 75, 'P6.1': 70, 'P6.2': 5 }).problems).toEqual([]);
   });
 
+  it('names the children in the parent-sum problem, and says nothing of the sum when a child is itself wrong (one cause, one problem)', () => {
+    const r = scoreLine(DEFAULT_SCHEME, 'P', { P6: 90, 'P6.1': 70, 'P6.2': 5 });
+    expect(r.problems[0]?.zh).toContain('P6.1+P6.2+P6.3');
+    expect(r.problems[0]?.en).toContain('P6.1+P6.2+P6.3');
+    // P6.2 is above its 10 points; P6 = 70 + 15 adds up: only P6.2 is wrong.
+    const child = scoreLine(DEFAULT_SCHEME, 'P', { P6: 85, 'P6.1': 70, 'P6.2': 15 });
+    expect(child.problems.map((p) => `${p.code}:${p.field}`)).toEqual(['score.above-points:P6.2']);
+    expect(child.score).toBeNull();
+    const text = scoreLine(DEFAULT_SCHEME, 'P', { P6: 85, 'P6.1': 'x', 'P6.2': 5 });
+    expect(text.problems.map((p) => p.field)).toEqual(['P6.1']);
+  });
+
   it('collects every problem, not only the first', () => {
     const r = scoreLine(DEFAULT_SCHEME, 'F', { 'F1.1': 41, 'F2.1': -2, 'F3.3': 'x' });
     expect(r.problems.map((p) => p.field)).toEqual(['F1.1', 'F2.1', 'F3.3']);

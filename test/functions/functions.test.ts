@@ -252,6 +252,22 @@ describe('VETO.CHECK', () => {
     expectCellError(vetoCheck([[96]], [[95]], [['>>']])[0]![0], '#VALUE!', /方向/);
     expectCellError(vetoCheck([['abc']], [[95]])[0]![0], '#VALUE!', /abc/);
   });
+  it('a ">=" figure or target of exactly 0 — what desktop Excel passes for a blank cell — is #N/A, never a veto', () => {
+    expectCellError(vetoCheck([[0]], [[95]])[0]![0], '#N/A', /实际值.*空白或 0.*blank or 0/);
+    expectCellError(vetoCheck([[0]], [[95]], [['>=']])[0]![0], '#N/A', /空白或 0/);
+    expectCellError(vetoCheck([[0]], [[95]], [[0]])[0]![0], '#N/A', /空白或 0/);
+    expectCellError(vetoCheck([['0%']], [['95%']])[0]![0], '#N/A', /空白或 0/);
+    expectCellError(vetoCheck([[96]], [[0]])[0]![0], '#N/A', /目标值.*空白或 0.*target.*blank or 0/);
+    expectCellError(vetoCheck([[0]], [[0]])[0]![0], '#N/A', /实际值和目标值/);
+    const out = vetoCheck(column([96, 0, 94]), [[95]]);
+    expect(out[0]).toEqual([false]);
+    expectCellError(out[1]![0], '#N/A', /第 2 行.*空白或 0/);
+    expect(out[2]).toEqual([true]);
+  });
+  it('a "<=" figure of 0 stays a figure (a birth rate of 0 meets any target)', () => {
+    expect(vetoCheck([[0]], [[6.3]], [['<=']])).toEqual([[false]]);
+    expect(vetoCheck([['0‰']], [['6.30‰']], [['<=']])).toEqual([[false]]);
+  });
   it('rows spill, one answer per row, errors stay in their row', () => {
     const out = vetoCheck(column([96, 94, null]), column([95, 95, 95]));
     expect(out[0]).toEqual([false]);

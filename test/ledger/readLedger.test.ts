@@ -3,6 +3,8 @@ import { dateMarker } from '../../src/engine/ledger/cells';
 import { SHEETS, type Finding, type WorkbookGrid } from '../../src/engine/ledger/types';
 import { colOf, golden, goldenSheets, specsToGrid, withCell } from './golden';
 import { cellAddress } from '../../src/engine/ledger/cells';
+import { buildTemplateSheets } from '../../src/engine/ledger/template';
+import { DEFAULT_SCHEME } from '../../src/engine/scheme/defaultScheme';
 
 const T = SHEETS.towns;
 const base = (): WorkbookGrid => specsToGrid(goldenSheets());
@@ -160,6 +162,38 @@ describe('readLedger', () => {
     expect(fs.some((f) => f.cell === withText.cell)).toBe(true);
   });
 
+  it('reports a parent entered with children that do not add up once, on the parent cell, naming the children', () => {
+    // A P3 column beside P3.1–P3.4 (20 + 20 + 20 + 10 = 70 for every golden town).
+    const withParent = (values: (number | null)[], blankChild = false): WorkbookGrid => {
+      const grid = base();
+      return {
+        sheets: grid.sheets.map((s) =>
+          s.name !== T
+            ? s
+            : {
+                ...s,
+                values: s.values.map((row, r) => {
+                  const copy = [...row, r === 0 ? 'P3 综合治理' : (values[r - 1] ?? null)];
+                  if (blankChild && r === 1) copy[colOf(grid, T, 'P3.4')] = null;
+                  return copy;
+                }),
+              },
+        ),
+      };
+    };
+    const width = base().sheets.find((s) => s.name === T)!.values[0]!.length;
+    const parentCell = cellAddress(1, width);
+    const wrong = readLedger(withParent([65, 70]));
+    expect(errors(wrong.findings).map((f) => `${f.rule}@${f.cell}`)).toEqual([
+      `score.parent-sum@${parentCell}`,
+    ]);
+    expect(at(wrong.findings, parentCell)[0]).toMatchObject({ code: 'P3', unit: '甲镇' });
+    expect(at(wrong.findings, parentCell)[0]!.zh).toContain('P3.1+P3.2+P3.3+P3.4 之和 70');
+    // A blank child counts 0, as in scoring.
+    expect(errors(readLedger(withParent([60], true)).findings)).toEqual([]);
+    expect(errors(readLedger(withParent([70], true)).findings)).toHaveLength(1);
+  });
+
   it('accepts a parent column instead of its children', () => {
     const grid = base();
     const towns = grid.sheets.find((s) => s.name === T)!;
@@ -197,6 +231,44 @@ describe('readLedger', () => {
       'adjustment.subset',
     ]);
     expect(fs.find((f) => f.rule === 'adjustment.subset')!.cell).toBe(x5d.cell);
+  });
+
+  it('refuses an empty ledger (no towns, no departments), naming both sheets; towns only or departments only stays valid', () => {
+    const template = (units: string[], departments: string[]) =>
+      specsToGrid(buildTemplateSheets(DEFAULT_SCHEME, { year: 2024, units, departments }));
+    const empty = readLedger(template([], []));
+    expect(errors(empty.findings)).toEqual([
+      expect.objectContaining({ rule: 'ledger.empty', sheet: T, cell: 'A2' }),
+    ]);
+    const [f] = errors(empty.findings);
+    expect(f!.zh).toContain(SHEETS.towns);
+    expect(f!.zh).toContain(SHEETS.departments);
+    expect(f!.en).toContain('no units');
+    // Without a departments sheet at all, and with a title row above the header, the same.
+    const noDeps = template([], []);
+    const onlyTowns: WorkbookGrid = {
+      sheets: noDeps.sheets
+        .filter((s) => s.name !== SHEETS.departments)
+        .map((s) => (s.name === T ? { ...s, values: [['2024 年度'], ...s.values] } : s)),
+    };
+    expect(errors(readLedger(onlyTowns).findings)).toEqual([
+      expect.objectContaining({ rule: 'ledger.empty', cell: 'A3' }),
+    ]);
+    // A rows-only problem elsewhere is not hidden, nor doubled: no 单位 column is its own error.
+    const broken: WorkbookGrid = {
+      sheets: noDeps.sheets.map((s) => (s.name === T ? { ...s, values: [['名称']] } : s)),
+    };
+    expect(errors(readLedger(broken).findings).map((x) => x.rule)).toEqual([
+      'ledger.unit-column-missing',
+    ]);
+    // Towns without departments, or departments without towns: no error (blank scores warn).
+    expect(errors(readLedger(template([], ['卫生局'])).findings)).toEqual([]);
+    const towns = readLedger(base());
+    const noDepartments: WorkbookGrid = {
+      sheets: base().sheets.filter((s) => s.name !== SHEETS.departments),
+    };
+    expect(errors(towns.findings)).toEqual([]);
+    expect(errors(readLedger(noDepartments).findings)).toEqual([]);
   });
 
   it('finds the header row below a title row', () => {

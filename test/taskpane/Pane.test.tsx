@@ -2,6 +2,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/components/App';
 import { KaoheError } from '../../src/engine/errors';
+import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { goldenSheets, specsToGrid } from '../ledger/golden';
 import { DEFAULT_SETTINGS } from '../../src/excel/port';
 import { ERROR_FINDING, FakeEngine, FakePort, OUTPUT, RANKING, WARNING_FINDING } from './fakes';
 
@@ -121,6 +123,39 @@ describe('生成排名', () => {
   });
 });
 
+describe('flags that cannot all be given (issue 10, item 4)', () => {
+  const flagNotice = {
+    ranked: 2,
+    topN: 3,
+    bottomN: 3,
+    units: ['城关镇', '东山镇'],
+    zh: '参加排名的只有 2 个单位，不够分别标记前 3 名和后 3 名：城关镇、东山镇 在前 3 名之内，只标记“一票优先”。',
+    en: 'Only 2 units are ranked, too few to flag the top 3 and the bottom 3 apart: 城关镇, 东山镇 are marked 一票优先 only.',
+  };
+
+  it('shows the engine’s notice with the result, in the user language', async () => {
+    const { port } = setup((_p, e) => {
+      e.assessment = { findings: [], ranking: { ...RANKING, flagNotice }, sheets: OUTPUT };
+    });
+    await settle(port);
+    fireEvent.click(screen.getByRole('button', { name: '生成排名' }));
+    const notice = await screen.findByTestId('flag-notice');
+    expect(notice.textContent).toContain(flagNotice.zh);
+    fireEvent.click(screen.getByRole('button', { name: '切换到英文' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('flag-notice').textContent).toContain(flagNotice.en),
+    );
+  });
+
+  it('shows no notice when the flags fit', async () => {
+    const { port } = setup();
+    await settle(port);
+    fireEvent.click(screen.getByRole('button', { name: '生成排名' }));
+    await screen.findByTestId('ranking-result');
+    expect(screen.queryByTestId('flag-notice')).toBeNull();
+  });
+});
+
 describe('errors are shown, never swallowed', () => {
   it('shows a failing write in a MessageBar in Chinese', async () => {
     const { port } = setup((p) => {
@@ -201,6 +236,22 @@ describe('检查数据', () => {
     await settle(port);
     fireEvent.click(screen.getByRole('button', { name: '检查数据' }));
     await screen.findByText('未发现问题。');
+  });
+});
+
+describe('items that separate no one (issue 10, item 9)', () => {
+  it('shows the engine’s one warning with its whole list, as the whole sheet', async () => {
+    const { findings } = assessWorkbook(specsToGrid(goldenSheets()));
+    const { port } = setup((_p, e) => {
+      e.assessment = { findings, ranking: null, sheets: [] };
+    });
+    await settle(port);
+    fireEvent.click(screen.getByRole('button', { name: '检查数据' }));
+    const warnings = await screen.findByRole('region', { name: '警告（不影响排名）' });
+    const items = within(warnings).getAllByRole('button');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.textContent).toMatch(/\d+ 个指标不能区分单位.*全部满分 P1、P3\.2、.*F6\.2/);
+    expect(items[0]!.textContent).toContain('乡镇台账（整个工作表）');
   });
 });
 

@@ -127,6 +127,7 @@ export const RANKING: Ranking = {
     }),
   ],
   departments: [],
+  flagNotice: null,
 };
 
 export const ERROR_FINDING: Finding = {

@@ -1,13 +1,11 @@
 /**
- * Built-in consistency rules that need no 核查规则 row:
- * - `sum.parent-children`: a parent item entered together with its children (both `P3` and some
- *   of `P3.1..P3.4` filled) must equal their sum (a blank child counts 0, as in scoring).
+ * Built-in consistency rules that need no 核查规则 row (a parent entered with its children that is
+ * not their sum is the reader's `score.parent-sum`, from scoring itself):
  * - `rate.num-den`: a rate column `CODE` with `CODE_NUM` (numerator) and `CODE_DEN` (denominator)
  *   columns must equal NUM / DEN on its own scale (×100 for a percentage, ×1000 for ‰, ×1 when
  *   the rate is written as a fraction ≤ 1) within 0.05 percentage points (0.05 ‰).
  */
 import type { Finding } from '../ledger/types';
-import type { Scheme, SchemeItem } from '../types';
 import { finding } from './finding';
 import { fmt } from './numbers';
 import type { RateColumn } from './rateChecks';
@@ -16,44 +14,6 @@ import type { LedgerUnit } from '../ledger/types';
 
 /** Largest allowed gap between a rate and NUM/DEN, in points of its own unit (pp or ‰). */
 export const NUM_DEN_TOLERANCE = 0.05;
-
-export function checkParentSums(table: TownTable, scheme: Scheme): Finding[] {
-  const out: Finding[] = [];
-  const parents: SchemeItem[] = [];
-  const walk = (items: readonly SchemeItem[]) => {
-    for (const it of items) {
-      if (it.children && it.children.length > 0) {
-        if (table.has(it.code) && it.children.some((c) => table.has(c.code))) parents.push(it);
-        walk(it.children);
-      }
-    }
-  };
-  for (const line of scheme.lines) walk(line.items);
-  for (const parent of parents) {
-    const children = parent.children ?? [];
-    const parentValues = table.values(parent.code);
-    const childValues = children.map((c) => table.values(c.code));
-    for (let i = 0; i < table.units.length; i++) {
-      const unit = table.units[i] as LedgerUnit;
-      const p = parentValues[i] as CellRead;
-      if (p.value === null) continue;
-      let sum = 0;
-      let any = false;
-      for (const cv of childValues) {
-        const v = (cv[i] as CellRead).value;
-        if (v !== null) {
-          sum += v;
-          any = true;
-        }
-      }
-      if (!any || Math.abs(p.value - sum) <= 1e-9 * Math.max(1, Math.abs(sum))) continue;
-      const name = unit.input.unit;
-      const list = children.map((c) => c.code).join('+');
-      out.push(finding('error', 'sum.parent-children', table.sheet, p.cell, `${name} 的 ${parent.code} 填了 ${fmt(p.value)}，但其子项 ${list} 之和为 ${fmt(sum)}；父项应等于子项之和`, `${name}: ${parent.code} is ${fmt(p.value)} but its children ${list} add up to ${fmt(sum)}; a parent must equal the sum of its children`, { code: parent.code, unit: name }));
-    }
-  }
-  return out;
-}
 
 export function checkNumDen(table: TownTable, rates: readonly RateColumn[], flagged: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];

@@ -11,7 +11,6 @@ import type { Finding, Ledger, SheetSpec } from '../ledger/types';
 import { SHEETS } from '../ledger/types';
 import type { LineCode, SchemeItem } from '../types';
 import { finding } from './finding';
-import { fmt } from './numbers';
 
 export type ItemVerdict = 'all-full' | 'all-same' | 'separates';
 
@@ -119,21 +118,35 @@ export function analyseItems(ledger: Ledger): ItemAnalysis[] {
   return out;
 }
 
-/** Warnings for items that do not separate units (at least 3 units scored). */
+/**
+ * One warning per sheet (towns, departments) listing the items that separate no unit (at least 3
+ * units scored): every unit at full marks, or every unit the same score. A list, not a finding
+ * per item: on a real ledger dozens of items can be flat and would drown every other finding;
+ * each item's spread is on the 指标分析 sheet.
+ */
 export function itemFindings(ledger: Ledger, analyses: readonly ItemAnalysis[]): Finding[] {
   const out: Finding[] = [];
-  for (const a of analyses) {
-    if (a.verdict === 'separates' || a.count < ITEM_MIN_UNITS) continue;
-    const sheet = a.line === 'D' ? (ledger.departments[0]?.source.sheet ?? SHEETS.departments) : (ledger.units[0]?.source.sheet ?? SHEETS.towns);
-    const letter = ledger.columns[sheet]?.[a.code];
-    const cell = letter ? `${letter}1` : null;
-    const who = a.line === 'D' ? '部门' : '单位';
-    const whoEn = a.line === 'D' ? 'departments' : 'units';
-    if (a.verdict === 'all-full') {
-      out.push(finding('warning', 'items.all-full', sheet, cell, `指标 ${a.code} ${a.labelZh}：全部 ${a.count} 个${who}都得满分 ${fmt(a.points)}，该指标不能区分${who}（见“${SHEETS.itemAnalysis}”表）`, `item ${a.code} ${a.labelEn}: all ${a.count} ${whoEn} have full marks (${fmt(a.points)}); it does not separate ${whoEn} (see sheet "${SHEETS.itemAnalysis}")`, { code: a.code }));
-    } else {
-      out.push(finding('warning', 'items.all-same', sheet, cell, `指标 ${a.code} ${a.labelZh}：全部 ${a.count} 个${who}得分相同（${fmt(a.min ?? 0)} 分），该指标不能区分${who}（见“${SHEETS.itemAnalysis}”表）`, `item ${a.code} ${a.labelEn}: all ${a.count} ${whoEn} have the same score (${fmt(a.min ?? 0)}); it does not separate ${whoEn} (see sheet "${SHEETS.itemAnalysis}")`, { code: a.code }));
-    }
+  for (const departments of [false, true]) {
+    const silent = analyses.filter((a) => a.verdict !== 'separates' && a.count >= ITEM_MIN_UNITS && (a.line === 'D') === departments);
+    if (silent.length === 0) continue;
+    const sheet = departments ? (ledger.departments[0]?.source.sheet ?? SHEETS.departments) : (ledger.units[0]?.source.sheet ?? SHEETS.towns);
+    const who = departments ? '部门' : '单位';
+    const whoEn = departments ? 'departments' : 'units';
+    const full = silent.filter((a) => a.verdict === 'all-full').map((a) => a.code);
+    const same = silent.filter((a) => a.verdict === 'all-same').map((a) => a.code);
+    const partsZh = [...(full.length > 0 ? [`全部满分 ${full.join('、')}`] : []), ...(same.length > 0 ? [`得分全部相同 ${same.join('、')}`] : [])];
+    const partsEn = [...(full.length > 0 ? [`all full marks ${full.join(', ')}`] : []), ...(same.length > 0 ? [`all the same score ${same.join(', ')}`] : [])];
+    const n = silent.length;
+    out.push(
+      finding(
+        'warning',
+        'items.no-spread',
+        sheet,
+        null,
+        `${n} 个指标不能区分${who}（各指标的分布见“${SHEETS.itemAnalysis}”表）：${partsZh.join('；')}`,
+        `${n} ${n === 1 ? 'item separates' : 'items separate'} no ${whoEn} (each item's spread is on sheet "${SHEETS.itemAnalysis}"): ${partsEn.join('; ')}`,
+      ),
+    );
   }
   return out;
 }

@@ -4,7 +4,7 @@
  */
 import type { RankOptions, Ranking } from '../types';
 import { rankAll } from '../rank/rankAll';
-import { buildItemAnalysisSheet, runChecks } from '../checks/index';
+import { buildItemAnalysisSheet, combineFindings, runChecks } from '../checks/index';
 import { buildOutputSheets } from './outputs';
 import { readLedger } from './readLedger';
 import type { Finding, Ledger, SheetSpec, WorkbookGrid } from './types';
@@ -18,7 +18,7 @@ export interface AssessOptions extends RankOptions {
 
 export interface Assessment {
   readonly ledger: Ledger;
-  /** Reader findings then check findings, errors and warnings alike. */
+  /** Reader findings then check findings, errors and warnings alike, one per cause (`combineFindings`). */
   readonly findings: Finding[];
   /** Null when any finding is an error: nothing is ranked from bad data. */
   readonly ranking: Ranking | null;
@@ -35,10 +35,10 @@ export const isError = (f: Finding): boolean => f.severity === 'error';
  */
 export function assessWorkbook(workbook: WorkbookGrid, options: AssessOptions = {}): Assessment {
   const ledger = readLedger(workbook, options.onProgress ? { onProgress: options.onProgress } : {});
-  const findings: Finding[] = [
-    ...ledger.findings,
-    ...runChecks(ledger, workbook, options.previous ? { previous: options.previous } : {}),
-  ];
+  const findings: Finding[] = combineFindings(
+    ledger,
+    runChecks(ledger, workbook, options.previous ? { previous: options.previous } : {}),
+  );
   if (findings.some(isError)) return { ledger, findings, ranking: null, sheets: [] };
   const rankOptions: RankOptions = {
     ...(options.topN !== undefined ? { topN: options.topN } : {}),

@@ -280,6 +280,8 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
 
   // ---- 乡镇台账 ----
   const units: LedgerUnit[] = [];
+  /** Where the first town would be (below the header, in the 单位 column), once the header is found. */
+  let firstTownCell: string | null = null;
   const towns = sheetByName.get(SHEETS.towns);
   if (!towns) {
     findings.push({
@@ -342,6 +344,7 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
         label: e.input.labelZh,
       }));
       const unitCol = layout.cols.get(UNIT_HEADER) ?? 0;
+      firstTownCell = cellAddress(layout.headerRow + 1, unitCol);
       const classCol = layout.cols.get(CLASS_HEADER);
       const seen = new Map<string, number>();
       for (let r = layout.headerRow + 1; r < towns.values.length; r++) {
@@ -570,6 +573,24 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
         });
       }
     }
+  }
+  // Nothing to check or rank is not "checks passed". A sheet without its 单位 column already
+  // has its own error, which this would only repeat.
+  if (
+    towns &&
+    firstTownCell !== null &&
+    units.length === 0 &&
+    departments.length === 0 &&
+    !findings.some((f) => f.rule === 'ledger.unit-column-missing')
+  ) {
+    findings.push({
+      severity: 'error',
+      rule: 'ledger.empty',
+      sheet: towns.name,
+      cell: firstTownCell,
+      zh: `台账中没有任何单位：“${SHEETS.towns}”和“${SHEETS.departments}”都没有数据行，无从检查或排名`,
+      en: `The ledger has no units: neither "${SHEETS.towns}" (towns) nor "${SHEETS.departments}" (departments) has a data row, so there is nothing to check or rank`,
+    });
   }
   options.onProgress?.(total, total);
   return { scheme, customScheme, units, departments, columns, findings };

@@ -1,23 +1,47 @@
 import { ScoredUnit, scoreDepartment, scoreUnit } from '../score/scoreUnit';
-import type { DepartmentInput, Flag, RankOptions, RankedDepartment, RankedUnit, Ranking, Scheme, UnitInput, UnitScore } from '../types';
+import type {
+  DepartmentInput,
+  Flag,
+  FlagNotice,
+  RankOptions,
+  RankedDepartment,
+  RankedUnit,
+  Ranking,
+  Scheme,
+  UnitInput,
+  UnitScore,
+} from '../types';
 import { rankCompetition, rankFromBottom } from './rankCompetition';
 
 /** Defaults of the ranking options, documented in the README. */
 export const DEFAULT_RANK_OPTIONS: Required<RankOptions> = { topN: 3, bottomN: 3, byClass: false };
+
+/** Names listed in a flag notice before "… and N more". */
+const NOTICE_NAMES = 10;
 
 function checkN(name: string, n: number): number {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`${name} must be a whole number ≥ 0, got ${n}`);
   return n;
 }
 
+/** Ranked units and what could not be flagged as asked. */
+export interface FlaggedRanking {
+  readonly units: RankedUnit[];
+  readonly flagNotice: FlagNotice | null;
+}
+
 /**
  * Ranks scored units: the party line, the family-planning line and the total each on its own
  * (三线排位), with RANK.EQ ties (1, 2, 2, 4); vetoed units and units with invalid inputs are
  * never ranked and are listed last (vetoed before invalid), in input order.
- * Flags, by total: rank ≤ topN → 一票优先; among the last bottomN (counted from the bottom, ties
- * included) → 黄牌警告; the lowest ranked → 末位. With `byClass`, also a rank within class.
+ * Flags, by total: rank ≤ topN → 一票优先; outside the top N, among the last bottomN (counted
+ * from the bottom, ties included) → 黄牌警告, and the lowest ranked → 末位. A unit is never
+ * rewarded and warned at once: when the top N and the bottom N (or last place) reach the same
+ * units — fewer ranked units than topN + bottomN, or ties across the middle — those units get
+ * 一票优先 only, and `flagNotice` says so. With `byClass`, also a rank within class.
+ * @example rankAndFlag(scores, { topN: 3, bottomN: 3 }).flagNotice // null when the flags fit
  */
-export function rankScoredUnits(scores: readonly UnitScore[], options: RankOptions = {}): RankedUnit[] {
+export function rankAndFlag(scores: readonly UnitScore[], options: RankOptions = {}): FlaggedRanking {
   const topN = checkN('topN', options.topN ?? DEFAULT_RANK_OPTIONS.topN);
   const bottomN = checkN('bottomN', options.bottomN ?? DEFAULT_RANK_OPTIONS.bottomN);
   const byClass = options.byClass ?? DEFAULT_RANK_OPTIONS.byClass;
@@ -40,13 +64,21 @@ export function rankScoredUnits(scores: readonly UnitScore[], options: RankOptio
       members.forEach((i, k) => (classRank[i] = r[k] ?? null));
     }
   }
+  let rankedCount = 0;
+  const keptOut = new Set<number>();
   const ranked: RankedUnit[] = scores.map((s, i) => {
     const flags: Flag[] = [];
     const t = total[i] ?? null;
     const b = fromBottom[i] ?? null;
-    if (t !== null && t <= topN) flags.push('一票优先');
-    if (b !== null && b <= bottomN) flags.push('黄牌警告');
-    if (b === 1) flags.push('末位');
+    if (t !== null) rankedCount++;
+    const reachedFromBottom = b !== null && (b <= bottomN || b === 1);
+    if (t !== null && t <= topN) {
+      flags.push('一票优先');
+      if (reachedFromBottom) keptOut.add(i);
+    } else if (reachedFromBottom) {
+      if (b <= bottomN) flags.push('黄牌警告');
+      if (b === 1) flags.push('末位');
+    }
     return new RankedScoredUnit(s, { party: party[i] ?? null, fp: fp[i] ?? null, total: t, class: classRank[i] ?? null }, flags);
   });
   // Sort keys precomputed in typed arrays (50,000 towns: ~800,000 comparisons): ranked by total
@@ -59,7 +91,42 @@ export function rankScoredUnits(scores: readonly UnitScore[], options: RankOptio
   });
   const order = ranked.map((_, i) => i);
   order.sort((a, b) => (group[a] as number) - (group[b] as number) || (key[a] as number) - (key[b] as number) || a - b);
-  return order.map((i) => ranked[i] as RankedUnit);
+  const names = order.filter((i) => keptOut.has(i)).map((i) => scores[i]?.unit ?? '');
+  return {
+    units: order.map((i) => ranked[i] as RankedUnit),
+    flagNotice: names.length === 0 ? null : flagNotice(rankedCount, topN, bottomN, names),
+  };
+}
+
+/** Ranked units only (see `rankAndFlag`). */
+export function rankScoredUnits(scores: readonly UnitScore[], options: RankOptions = {}): RankedUnit[] {
+  return rankAndFlag(scores, options).units;
+}
+
+/** The bilingual notice for units kept out of 黄牌警告/末位 because they are in the top N. */
+function flagNotice(ranked: number, topN: number, bottomN: number, units: readonly string[]): FlagNotice {
+  const shown = units.slice(0, NOTICE_NAMES);
+  const more = units.length - shown.length;
+  const listZh = shown.join('、') + (more > 0 ? ` 等 ${units.length} 个单位` : '');
+  const listEn = shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
+  const bottomZh = bottomN > 0 ? `后 ${bottomN} 名` : '末位';
+  const bottomEn = bottomN > 0 ? `the bottom ${bottomN}` : 'last place';
+  const tooFew = ranked < topN + Math.max(bottomN, 1);
+  const reasonZh = tooFew
+    ? `参加排名的只有 ${ranked} 个单位，不够分别标记前 ${topN} 名和${bottomZh}`
+    : `并列名次使前 ${topN} 名与${bottomZh}重叠`;
+  const reasonEn = tooFew
+    ? `Only ${ranked} ${ranked === 1 ? 'unit is' : 'units are'} ranked, too few to flag the top ${topN} and ${bottomEn} apart`
+    : `Tied ranks make the top ${topN} overlap ${bottomEn}`;
+  const verb = units.length === 1 ? 'is' : 'are';
+  return {
+    ranked,
+    topN,
+    bottomN,
+    units,
+    zh: `${reasonZh}：${listZh} 在前 ${topN} 名之内，只标记“一票优先”，不标记“黄牌警告”或“末位”。`,
+    en: `${reasonEn}: ${listEn} ${verb} within the top ${topN} and marked 一票优先 only, not 黄牌警告 or 末位.`,
+  };
 }
 
 /** A ranked unit: the score's fields, its rank and flags, and its explanation read through on demand. */
@@ -87,5 +154,6 @@ export function rankAll(scheme: Scheme, units: readonly UnitInput[], departments
     const rb = rankedDeps[b]?.rank ?? Infinity;
     return ra - rb || a - b;
   });
-  return { units: rankScoredUnits(scored, options), departments: depOrder.map((i) => rankedDeps[i] as RankedDepartment) };
+  const { units: rankedUnits, flagNotice: notice } = rankAndFlag(scored, options);
+  return { units: rankedUnits, departments: depOrder.map((i) => rankedDeps[i] as RankedDepartment), flagNotice: notice };
 }

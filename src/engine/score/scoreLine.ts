@@ -102,16 +102,19 @@ export function scoreLine(scheme: Scheme, line: LineCode, scores: Readonly<Recor
     }
     const at = explanation.length;
     const anyChild = hasAnyInput(children, scores);
+    const problemsBefore = problems.length;
     const childSum = roundScore(children.reduce((s, c) => s + walk(c), 0));
     let score = childSum;
     if (!anyChild && input !== null) score = input;
-    else if (anyChild && input !== null && roundScore(input) !== childSum) {
+    // A child with a problem of its own is left out of the sum: comparing would report it twice.
+    else if (anyChild && input !== null && problems.length === problemsBefore && roundScore(input) !== childSum) {
+      const list = children.map((c) => c.code).join('+');
       problems.push({
         code: 'score.parent-sum',
         severity: 'error',
         field: item.code,
-        zh: `${item.code} ${item.labelZh}：填写的 ${input} 不等于子项之和 ${childSum}`,
-        en: `${item.code} ${item.labelEn}: entered ${input} differs from the sum of its children ${childSum}`,
+        zh: `${item.code} ${item.labelZh}：填写的 ${input} 不等于子项 ${list} 之和 ${childSum}；父项应等于子项之和`,
+        en: `${item.code} ${item.labelEn}: entered ${input} differs from the sum of its children ${list}, ${childSum}; a parent must equal the sum of its children`,
       });
     }
     explanation.splice(at, 0, { kind: 'item', line, code: item.code, labelZh: item.labelZh, labelEn: item.labelEn, points: item.points, input, score, isLeaf: false });

@@ -1,6 +1,6 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Ranking, RankedUnit } from '../../engine/types';
-import { formatNumber, translate, type Language } from '../../i18n/messages';
+import { formatNumber, pick, translate, type Language } from '../../i18n/messages';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -11,6 +11,7 @@ const useStyles = makeStyles({
   vetoed: { color: tokens.colorPaletteRedForeground1 },
   yellow: { color: tokens.colorPaletteMarigoldForeground1 },
   reason: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  notice: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 export interface RankingResultProps {
@@ -32,6 +33,11 @@ export function RankingResult({ language, ranking }: RankingResultProps) {
   const none = <Text>{translate(language, 'resultNone')}</Text>;
   return (
     <div className={styles.root} data-testid="ranking-result">
+      {ranking.flagNotice && (
+        <Text className={styles.notice} role="note" data-testid="flag-notice">
+          {pick(language, ranking.flagNotice)}
+        </Text>
+      )}
       <section className={styles.section} aria-labelledby="kaohe-top">
         <h3 id="kaohe-top" className={styles.heading}>
           {translate(language, 'resultTop')}
