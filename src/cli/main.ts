@@ -22,12 +22,8 @@ import type { Ranking } from '../engine/types';
 import { buildExampleSheets } from './examples';
 import { renderTable, safeText } from './table';
 import { MergeUnsupported, saveMergedResult } from './xlsxMerge';
-import {
-  WorkbookOpenError,
-  loadWorkbookAndBytes,
-  readWorkbookGrid,
-  workbookToGrid,
-} from './xlsxRead';
+import { openInputWorkbook } from './convert';
+import { WorkbookOpenError, workbookToGrid } from './xlsxRead';
 import {
   addBulkSheet,
   addSheet,
@@ -460,10 +456,19 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             );
           }
         }
+        // An .xls/.et/.ods is converted when LibreOffice is installed: say so.
+        const open = (name: string) =>
+          openInputWorkbook(name, (soffice) =>
+            io.err(
+              `kaohe: ${both(lang, `已用 LibreOffice（${soffice}）把 ${name} 转换为 .xlsx 后读取（转换在临时文件夹中进行，用后删除；原文件未改动）`, `converted ${name} to .xlsx with LibreOffice (${soffice}) and read that (in a temporary folder, removed afterwards; your file is unchanged)`)}\n`,
+            ),
+          );
         // The input's bytes as they were read: the result package is made from them (xlsxMerge).
-        const { wb, bytes: inputBytes } = await loadWorkbookAndBytes(file);
+        const { wb, bytes: inputBytes } = await open(file);
         const grid = workbookToGrid(wb);
-        const previous = values.previous ? await readWorkbookGrid(values.previous) : undefined;
+        const previous = values.previous
+          ? workbookToGrid((await open(values.previous)).wb)
+          : undefined;
         const onProgress = progress(io, lang, grid);
         const result = assessWorkbook(grid, {
           ...(topN !== undefined ? { topN } : {}),
