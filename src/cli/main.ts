@@ -25,6 +25,7 @@ import { MergeUnsupported, saveMergedResult } from './xlsxMerge';
 import { openInputWorkbook } from './convert';
 import { WorkbookOpenError, workbookToGrid } from './xlsxRead';
 import {
+  OutputWriteError,
   addBulkSheet,
   addSheet,
   saveAtomically,
@@ -520,7 +521,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.err(`kaohe: ${both(lang, e.zh, e.en)}\n`);
       return EXIT.usage;
     }
-    if (e instanceof WorkbookOpenError) {
+    if (e instanceof WorkbookOpenError || e instanceof OutputWriteError) {
       io.err(`kaohe: ${both(lang, e.zh, e.en)}\n`);
       return EXIT.usage;
     }
