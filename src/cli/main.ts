@@ -20,15 +20,13 @@ import {
 } from '../engine/ledger/types';
 import type { Ranking } from '../engine/types';
 import { buildExampleSheets } from './examples';
+import { progressReporter, type ProgressReporter } from './progress';
 import { renderTable, safeText } from './table';
 import { MergeUnsupported, saveMergedResult } from './xlsxMerge';
+import { openInputWorkbook } from './convert';
+import { WorkbookOpenError, workbookToGrid } from './xlsxRead';
 import {
-  WorkbookOpenError,
-  loadWorkbookAndBytes,
-  readWorkbookGrid,
-  workbookToGrid,
-} from './xlsxRead';
-import {
+  OutputWriteError,
   addBulkSheet,
   addSheet,
   saveAtomically,
@@ -40,11 +38,14 @@ import {
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** stderr is a terminal: progress is one line updated in place, else whole lines. */
+  readonly errIsTTY?: boolean;
 }
 
 const processIo: CliIo = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
+  errIsTTY: process.stderr.isTTY === true,
 };
 
 type Lang = 'zh' | 'en';
@@ -319,14 +320,16 @@ export function rankingJson(ranking: Ranking): unknown {
   };
 }
 
-function progress(io: CliIo, lang: Lang, grid: WorkbookGrid) {
+function progress(io: CliIo, lang: Lang, grid: WorkbookGrid): ProgressReporter | undefined {
   const rows = grid.sheets
     .filter((s) => s.name === SHEETS.towns || s.name === SHEETS.departments)
     .reduce((n, s) => n + s.values.length, 0);
   if (rows < PROGRESS_ROWS) return undefined;
   io.err(`${both(lang, `读取 ${rows} 行…`, `reading ${rows} rows…`)}\n`);
-  return (done: number, total: number) =>
-    io.err(`\r${both(lang, '检查', 'checking')} ${done}/${total}${done >= total ? '\n' : ''}`);
+  return progressReporter(
+    { write: (t) => io.err(t), isTTY: io.errIsTTY === true },
+    (done, total) => `${both(lang, '检查', 'checking')} ${done}/${total}`,
+  );
 }
 
 /**
@@ -463,19 +466,34 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             );
           }
         }
+        // An .xls/.et/.ods is converted when LibreOffice is installed: say so.
+        const open = (name: string) =>
+          openInputWorkbook(name, (soffice) =>
+            io.err(
+              `kaohe: ${both(lang, `已用 LibreOffice（${soffice}）把 ${name} 转换为 .xlsx 后读取（转换在临时文件夹中进行，用后删除；原文件未改动）`, `converted ${name} to .xlsx with LibreOffice (${soffice}) and read that (in a temporary folder, removed afterwards; your file is unchanged)`)}\n`,
+            ),
+          );
         // The input's bytes as they were read: the result package is made from them (xlsxMerge).
-        const { wb, bytes: inputBytes } = await loadWorkbookAndBytes(file);
+        const { wb, bytes: inputBytes } = await open(file);
         const grid = workbookToGrid(wb);
-        const previous = values.previous ? await readWorkbookGrid(values.previous) : undefined;
-        const onProgress = progress(io, lang, grid);
-        const result = assessWorkbook(grid, {
-          ...(topN !== undefined ? { topN } : {}),
-          ...(bottomN !== undefined ? { bottomN } : {}),
-          ...(values['by-class'] ? { byClass: true } : {}),
-          ...(previous ? { previous } : {}),
-          ...(onProgress ? { onProgress } : {}),
-          lang,
-        });
+        const previous = values.previous
+          ? workbookToGrid((await open(values.previous)).wb)
+          : undefined;
+        const reporter = progress(io, lang, grid);
+        const onProgress = reporter ? (d: number, t: number) => reporter.update(d, t) : undefined;
+        let result;
+        try {
+          result = assessWorkbook(grid, {
+            ...(topN !== undefined ? { topN } : {}),
+            ...(bottomN !== undefined ? { bottomN } : {}),
+            ...(values['by-class'] ? { byClass: true } : {}),
+            ...(previous ? { previous } : {}),
+            ...(onProgress ? { onProgress } : {}),
+            lang,
+          });
+        } finally {
+          reporter?.end();
+        }
         const errors = result.findings.filter((f) => f.severity === 'error').length;
         const warnings = result.findings.length - errors;
         if (command === 'check' || !result.ranking) {
@@ -518,7 +536,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.err(`kaohe: ${both(lang, e.zh, e.en)}\n`);
       return EXIT.usage;
     }
-    if (e instanceof WorkbookOpenError) {
+    if (e instanceof WorkbookOpenError || e instanceof OutputWriteError) {
       io.err(`kaohe: ${both(lang, e.zh, e.en)}\n`);
       return EXIT.usage;
     }

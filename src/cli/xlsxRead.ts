@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
+import { recogniseWorkbookFile, type FileVerdict } from '../engine/ledger/fileKind';
 import type { WorkbookGrid } from '../engine/ledger/types';
 import { workbookToGrid } from '../xlsx/grid';
 
@@ -13,6 +14,8 @@ export class WorkbookOpenError extends Error {
     readonly path: string,
     readonly zh: string,
     readonly en: string,
+    /** What the file is, when it was read but is no .xlsx. */
+    readonly verdict?: FileVerdict,
   ) {
     super(`${zh} / ${en}`);
     this.name = 'WorkbookOpenError';
@@ -33,28 +36,49 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
 export async function loadWorkbookAndBytes(
   path: string,
 ): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer }> {
-  const wb = new ExcelJS.Workbook();
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(path);
+  } catch (e) {
+    throw openError(path, e);
+  }
+  return loadWorkbookFromBytes(bytes, path);
+}
+
+/**
+ * An .xlsx from its bytes (`path` names it in messages). Bytes that are something else — an old
+ * .xls, an .ods, a CSV… — are refused with a message saying what they are and what to do.
+ */
+export async function loadWorkbookFromBytes(
+  bytes: Buffer,
+  path: string,
+): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer }> {
+  const verdict = recogniseWorkbookFile(bytes, path);
+  if (!verdict.ok) throw new WorkbookOpenError(path, verdict.zh, verdict.en, verdict);
+  const wb = new ExcelJS.Workbook();
+  try {
     await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (code === 'ENOENT')
-      throw new WorkbookOpenError(path, `找不到文件 ${path}`, `File not found: ${path}`);
-    if (code === 'EACCES' || code === 'EBUSY')
-      throw new WorkbookOpenError(
-        path,
-        `无法打开 ${path}（无权限或被占用）`,
-        `Cannot open ${path} (no permission or in use)`,
-      );
-    throw new WorkbookOpenError(
-      path,
-      `${path} 不是有效的 .xlsx 工作簿（${String((e as Error).message ?? e)}）`,
-      `${path} is not a valid .xlsx workbook (${String((e as Error).message ?? e)})`,
-    );
+    throw openError(path, e);
   }
   return { wb, bytes };
+}
+
+function openError(path: string, e: unknown): WorkbookOpenError {
+  const code = (e as { code?: unknown }).code;
+  if (code === 'ENOENT')
+    return new WorkbookOpenError(path, `找不到文件 ${path}`, `File not found: ${path}`);
+  if (code === 'EACCES' || code === 'EBUSY')
+    return new WorkbookOpenError(
+      path,
+      `无法打开 ${path}（无权限或被占用）`,
+      `Cannot open ${path} (no permission or in use)`,
+    );
+  return new WorkbookOpenError(
+    path,
+    `${path} 不是有效的 .xlsx 工作簿（${String((e as Error).message ?? e)}）`,
+    `${path} is not a valid .xlsx workbook (${String((e as Error).message ?? e)})`,
+  );
 }
 
 export async function readWorkbookGrid(path: string): Promise<WorkbookGrid> {

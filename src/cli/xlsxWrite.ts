@@ -187,22 +187,102 @@ export function workbookFromSheets(specs: readonly SheetSpec[]): ExcelJS.Workboo
   return wb;
 }
 
+/** A result that could not be written: which file, why (from the OS error code), what to do. */
+export class OutputWriteError extends Error {
+  constructor(
+    readonly target: string,
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${zh} / ${en}`);
+    this.name = 'OutputWriteError';
+  }
+}
+
+/**
+ * What a failed write of `target` means, by the OS error code. Windows answers EPERM/EBUSY (and
+ * EACCES) when the file is open in Excel or WPS; elsewhere EACCES/EPERM mean read-only.
+ */
+export function describeWriteFailure(target: string, code: string): { zh: string; en: string } {
+  const dir = path.dirname(target);
+  const reason = ((): { zh: string; en: string } => {
+    switch (code) {
+      case 'EPERM':
+      case 'EACCES':
+      case 'EBUSY':
+      case 'ETXTBSY':
+        return {
+          zh: '该文件可能正在其他程序（如 Excel、WPS）中打开，或文件、所在文件夹为只读。请关闭该文件或换一个文件名后重试',
+          en: 'it may be open in another program (Excel, WPS…), or the file or its folder is read-only. Close it or choose another file name, then try again',
+        };
+      case 'EROFS':
+        return {
+          zh: '所在磁盘为只读，请换一个位置',
+          en: 'its disk is read-only; choose another place',
+        };
+      case 'ENOENT':
+        return {
+          zh: `文件夹 ${dir} 不存在或已被移走`,
+          en: `the folder ${dir} does not exist or was moved`,
+        };
+      case 'ENOTDIR':
+      case 'EEXIST':
+        return {
+          zh: `路径中的 ${dir}（或其上级）是一个文件，不是文件夹`,
+          en: `${dir} (or a folder above it) is a file, not a folder`,
+        };
+      case 'EISDIR':
+        return {
+          zh: `${target} 是一个文件夹，不是文件；请给出文件名，如 ${path.join(target, '结果.xlsx')}`,
+          en: `${target} is a folder, not a file: give a file name, such as ${path.join(target, 'result.xlsx')}`,
+        };
+      case 'ENOSPC':
+      case 'EDQUOT':
+        return { zh: '磁盘空间不足', en: 'the disk is full' };
+      case 'ENAMETOOLONG':
+        return { zh: '文件名或路径太长', en: 'the file name or path is too long' };
+      default:
+        return { zh: '写入失败', en: 'the write failed' };
+    }
+  })();
+  const kept =
+    code === 'EISDIR'
+      ? { zh: '', en: '' }
+      : { zh: '；原有文件未改动', en: '; an existing file of that name is unchanged' };
+  return {
+    zh: `无法写入 ${target}：${reason.zh}（${code}）${kept.zh}`,
+    en: `cannot write ${target}: ${reason.en} (${code})${kept.en}`,
+  };
+}
+
 /**
  * Saves through a temporary file in the same directory and renames it into place, so an
- * interrupted run never leaves a half-written workbook behind.
+ * interrupted run never leaves a half-written workbook behind. A failure (open in Excel,
+ * read-only, disk full…) removes the temporary file and throws OutputWriteError naming `target`.
  */
 export async function saveAtomically(
   target: string,
   write: (tmp: string) => Promise<void>,
 ): Promise<void> {
   const dir = path.dirname(path.resolve(target));
-  await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
+    await fs.mkdir(dir, { recursive: true });
     await write(tmp);
     await fs.rename(tmp, target);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
+    try {
+      await fs.rm(tmp, { force: true });
+    } catch {
+      // the temporary file could not be removed either; the first failure is the one to report
+    }
+    // Node's own errors may come from another realm (jest's VM): test the code, not the class.
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      const { zh, en } = describeWriteFailure(target, code);
+      throw new OutputWriteError(target, code, zh, en);
+    }
     throw e;
   }
 }

@@ -11,7 +11,8 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import type ExcelJS from 'exceljs';
-import { translate, type Language } from '../i18n/messages';
+import { recogniseWorkbookFile } from '../engine/ledger/fileKind';
+import { pick, translate, type Language } from '../i18n/messages';
 import { Pane } from '../taskpane/components/Pane';
 import { NoticeBar, type Notice } from '../taskpane/components/NoticeBar';
 import { describeError } from '../taskpane/describeError';
@@ -113,8 +114,15 @@ export function Workbench({ excel, engine, theme = webLightTheme, initial }: Wor
 
   const open = async (file: File) => {
     try {
+      const data = await file.arrayBuffer();
+      // An .ods, .xls, CSV… would open as an empty workbook or fail deep in the zip reader.
+      const verdict = recogniseWorkbookFile(new Uint8Array(data), file.name);
+      if (!verdict.ok) {
+        setNotice({ intent: 'error', text: pick(language, verdict) });
+        return;
+      }
       const wb = new excel.Workbook();
-      await wb.xlsx.load(await file.arrayBuffer());
+      await wb.xlsx.load(data);
       const next = new ExcelJsWorkbook(wb);
       const settings = workbook.currentSettings;
       if (settings) await next.saveSettings(settings);

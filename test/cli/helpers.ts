@@ -20,3 +20,15 @@ export async function run(...argv: string[]): Promise<Run> {
 export function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'kaohe-cli-'));
 }
+
+/** `run` with stderr reported as a terminal or not (progress is drawn differently). */
+export async function runWith(options: { errIsTTY: boolean }, ...argv: string[]): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+    errIsTTY: options.errIsTTY,
+  });
+  return { code, out, err };
+}

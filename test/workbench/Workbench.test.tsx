@@ -5,6 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { defaultEngine } from '../../src/taskpane/defaultEngine';
 import { ExcelJsWorkbook } from '../../src/workbench/excelJsWorkbook';
 import { Workbench } from '../../src/workbench/Workbench';
+import { notXlsxFiles } from '../fixtures/notXlsx';
 
 jest.setTimeout(60_000);
 
@@ -60,5 +61,34 @@ describe('Workbench (pane + grid + real engine over the sample ledger)', () => {
         document.querySelector(`[data-address="${selection.address}"][data-selected="true"]`),
       ).not.toBeNull(),
     );
+  });
+
+  it('refuses an .ods (or any file that is not .xlsx) with what it is and what to do, and keeps the open workbook', async () => {
+    const port = await sample('ledger.xlsx');
+    render(<Workbench excel={ExcelJS} engine={defaultEngine} initial={port} />);
+    expect(await screen.findByRole('tab', { name: '乡镇台账' })).toBeTruthy();
+    const files = await notXlsxFiles();
+    for (const name of ['calc.ods', 'old.xls', 'data.csv', 'empty.xlsx']) {
+      const f = files.find((x) => x.name === name)!;
+      // A File as the browser gives it (jsdom's File has no arrayBuffer()).
+      const file = { name, size: f.bytes.length, arrayBuffer: async () => f.bytes.slice().buffer };
+      fireEvent.change(screen.getByTestId('open-file'), { target: { files: [file] } });
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain(name);
+      expect(alert.textContent).toContain('.xlsx');
+      expect(alert.textContent).toMatch(
+        {
+          'calc.ods': /OpenDocument 电子表格/,
+          'old.xls': /Excel 97–2003/,
+          'data.csv': /CSV/,
+          'empty.xlsx': /空文件/,
+        }[name]!,
+      );
+      expect(screen.queryByText(/已打开/)).toBeNull();
+      // The workbook that was open stays open.
+      expect(screen.getByRole('tab', { name: '乡镇台账' })).toBeTruthy();
+      fireEvent.click(within(alert.parentElement!).getByRole('button'));
+      await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    }
   });
 });

@@ -16,5 +16,7 @@ export {
   DEPARTMENT_HEADERS,
   DETAIL_HEADERS,
 } from './outputs';
+export { recogniseWorkbookFile } from './fileKind';
+export type { FileKind, FileVerdict } from './fileKind';
 export { assessWorkbook, isError } from './assess';
 export type { AssessOptions, Assessment } from './assess';
