@@ -12,25 +12,23 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import * as zlib from 'zlib';
 import { columnLetter } from '../engine/ledger/cells';
+import { PALETTE } from '../engine/ledger/palette';
 import type { CellStyle, SheetSpec } from '../engine/ledger/types';
-
-const FILLS: Record<CellStyle, string | null> = {
-  header: 'FFD9E1F2',
-  vetoed: 'FFD9D9D9',
-  top: 'FFE2EFDA',
-  yellow: 'FFFFF2CC',
-  last: 'FFF8CBAD',
-  total: null,
-};
 
 /** The style properties of a row style (fill, font, alignment, border); empty for none. */
 function rowStyleModel(style: CellStyle | undefined): Partial<ExcelJS.Style> {
   if (!style) return {};
+  // Colours and weight from the one palette every renderer uses; alignment and border are layout.
+  const look = PALETTE[style];
   const out: Partial<ExcelJS.Style> = {};
-  const fill = FILLS[style];
-  if (fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-  if (style === 'header' || style === 'total') out.font = { bold: true };
-  if (style === 'vetoed') out.font = { italic: true, color: { argb: 'FF7F7F7F' } };
+  if (look.fill)
+    out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${look.fill}` } };
+  if (look.bold || look.font) {
+    out.font = {
+      ...(look.bold ? { bold: true } : {}),
+      ...(look.font ? { color: { argb: `FF${look.font}` } } : {}),
+    };
+  }
   if (style === 'header') {
     out.alignment = { vertical: 'middle', wrapText: true };
     out.border = { bottom: { style: 'thin' } };

@@ -1,6 +1,8 @@
-/** A1-address helpers shared by the Office adapter and its fake (no Office.js here). */
+/** A1-address helpers shared by the Office adapter, its fake and the workbench (no Office.js here). */
 
+import { KaoheError } from '../engine/errors';
 import { columnIndex, columnLetter } from '../engine/ledger/cells';
+import type { CellRef } from './port';
 
 export { columnIndex, columnLetter };
 
@@ -114,4 +116,41 @@ export function utf8Length(text: string): number {
     } else n += 3;
   }
   return n;
+}
+
+/** The address of a cell reference, or a bilingual error naming it and its sheet. */
+export function checkedAddress(ref: CellRef): string {
+  if (!parseAddress(ref.address)) {
+    throw new KaoheError('excel.bad-address', `“${ref.address}”不是有效的单元格地址（工作表“${ref.sheet}”）。`, `"${ref.address}" is not a valid cell address (sheet "${ref.sheet}").`);
+  }
+  return ref.address;
+}
+
+/** Most cells marked at once, so a stray whole column cannot blow up. */
+export const MAX_HIGHLIGHT_CELLS = 2_000;
+
+/**
+ * The single cells a mark covers: ranges (`B2:C3`) split, addresses upper-cased, duplicates
+ * dropped, in order. Every port marks cell by cell from this list.
+ */
+export function cellsToMark(refs: readonly CellRef[]): CellRef[] {
+  const out: CellRef[] = [];
+  const seen = new Set<string>();
+  for (const ref of refs) {
+    const box = parseAddress(checkedAddress(ref));
+    if (!box) continue;
+    for (let r = box.row; r <= box.lastRow; r++) {
+      for (let c = box.col; c <= box.lastCol; c++) {
+        const address = boxAddress({ row: r, col: c, lastRow: r, lastCol: c });
+        const key = `${ref.sheet}!${address}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ sheet: ref.sheet, address });
+        if (out.length > MAX_HIGHLIGHT_CELLS) {
+          throw new KaoheError('excel.highlight-too-many', `一次最多标记 ${MAX_HIGHLIGHT_CELLS} 个单元格。`, `At most ${MAX_HIGHLIGHT_CELLS} cells can be highlighted at once.`);
+        }
+      }
+    }
+  }
+  return out;
 }

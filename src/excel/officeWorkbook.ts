@@ -14,9 +14,10 @@
  * so other sheets' formulas that point at them keep working); nothing is ever deleted.
  */
 import { KaoheError } from '../engine/errors';
-import { OUTPUT_SHEETS, type CellStyle, type CellValue, type SheetGrid, type SheetSpec, type WorkbookGrid } from '../engine/ledger/types';
-import { boxAddress, columnLetter, parseAddress, sheetOfReference, utf8Length, type CellBox } from './a1';
-import { SheetExistsError, type CellRef, type PaneSettings, type WorkbookPort, type WriteOptions } from './port';
+import { PALETTE } from '../engine/ledger/palette';
+import { type CellStyle, type CellValue, type SheetGrid, type SheetSpec, type WorkbookGrid } from '../engine/ledger/types';
+import { boxAddress, cellsToMark, checkedAddress, columnLetter, parseAddress, sheetOfReference, utf8Length, type CellBox } from './a1';
+import { checkReplace, planReplace, type PaneSettings, type WorkbookPort, type WriteOptions } from './port';
 import type { DocumentSettings, RunBatch, SupportsSet, XlChart, XlRange, XlRequestContext, XlWorksheet } from './xl';
 
 /** Largest estimated payload of one sync. Excel on the web refuses requests over 5 MB. */
@@ -36,14 +37,13 @@ export const TEXT_FORMAT = '@';
 /** Sheets whose used range has more cells than this are refused (Excel returns null above 5,000,000). */
 export const MAX_READ_CELLS = 5_000_000;
 
-export const STYLE_FILL: Readonly<Record<CellStyle, string>> = {
-  header: '#1F4E78',
-  vetoed: '#FFC7CE',
-  top: '#C6EFCE',
-  yellow: '#FFEB9C',
-  last: '#F8CBAD',
-  total: '#DDEBF7',
-};
+/** Formats a range with a row style, from the one palette every renderer uses. */
+function applyLook(range: XlRange, style: CellStyle): void {
+  const look = PALETTE[style];
+  if (look.fill) range.format.fill.color = `#${look.fill}`;
+  if (look.bold) range.format.font.bold = true;
+  if (look.font) range.format.font.color = `#${look.font}`;
+}
 
 export interface OfficeWorkbookDeps {
   /** `Office.context.document.settings`. */
@@ -78,6 +78,9 @@ export function createOfficeWorkbook(run: RunBatch, deps: OfficeWorkbookDeps): W
   let highlights: Highlight[] = [];
 
   return {
+    // Office keeps document settings in the workbook file.
+    settingsPersist: 'document',
+
     async listSheets() {
       return run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
@@ -105,7 +108,7 @@ export function createOfficeWorkbook(run: RunBatch, deps: OfficeWorkbookDeps): W
     },
 
     async highlightCells(refs) {
-      const cells = expandRefs(refs);
+      const cells = cellsToMark(refs);
       highlights = await run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load('items/name');
@@ -294,7 +297,6 @@ function toCellValue(v: unknown): CellValue {
 interface SheetState {
   readonly name: string;
   readonly existing: boolean;
-  readonly ours: boolean;
 }
 
 async function writeSheets(ctx: XlRequestContext, specs: readonly SheetSpec[], options: WriteOptions, supports: SupportsSet): Promise<void> {
@@ -314,16 +316,11 @@ async function writeSheets(ctx: XlRequestContext, specs: readonly SheetSpec[], o
     const sheet = typeof n.formula === 'string' ? sheetOfReference(n.formula) : null;
     if (sheet !== null) marked.add(sheet);
   }
-  const states: SheetState[] = specs.map((s) => ({ name: s.name, existing: existing.has(s.name), ours: marked.has(s.name) }));
-  const clashes = states.filter((s) => s.existing);
-  // Only Kaohe's own *output* sheets are ever replaced; an input sheet stays the user's even if Kaohe made it.
-  const foreign = clashes.filter((s) => !s.ours || !OUTPUT_SHEETS.includes(s.name)).map((s) => s.name);
-  if (clashes.length > 0 && (!options.replace || foreign.length > 0)) {
-    throw new SheetExistsError(
-      clashes.map((s) => s.name),
-      foreign,
-    );
-  }
+  // The one replace rule of every port: only Kaohe's own output sheets, and only when asked to.
+  const plan = planReplace(specs.map((s) => s.name), [...existing], (name) => marked.has(name));
+  checkReplace(plan, options.replace);
+  const clashing = new Set(plan.clashes.map((n) => n.toLowerCase()));
+  const states: SheetState[] = specs.map((s) => ({ name: s.name, existing: clashing.has(s.name.toLowerCase()) }));
 
   const can = {
     calc: supports('ExcelApi', '1.6'),
@@ -375,10 +372,7 @@ async function writeSheets(ctx: XlRequestContext, specs: readonly SheetSpec[], o
       setup.push({
         bytes: OP_OVERHEAD_BYTES * 3,
         queue: () => {
-          const header = sheet(spec.name).getRange(boxAddress({ row: 0, col: 0, lastRow: 0, lastCol: width - 1 }));
-          header.format.font.bold = true;
-          header.format.font.color = '#FFFFFF';
-          header.format.fill.color = STYLE_FILL.header;
+          applyLook(sheet(spec.name).getRange(boxAddress({ row: 0, col: 0, lastRow: 0, lastCol: width - 1 })), 'header');
         },
       });
     }
@@ -579,7 +573,7 @@ class BlockBuilder {
     }
     const style = this.spec.rowStyles?.[r];
     const lastStyle = this.styles[this.styles.length - 1];
-    if (style && (!lastStyle || lastStyle.style !== style || lastStyle.end !== r - 1)) bytes += OP_OVERHEAD_BYTES * 2;
+    if (style && (!lastStyle || lastStyle.style !== style || lastStyle.end !== r - 1)) bytes += OP_OVERHEAD_BYTES * 3; // fill, bold, font colour
     return bytes;
   }
 
@@ -629,10 +623,7 @@ class BlockBuilder {
         }
         ws.getRange(boxAddress({ row: start, col: 0, lastRow: end, lastCol: width - 1 })).values = values;
         for (const s of styles) {
-          const range = ws.getRange(boxAddress({ row: s.start, col: 0, lastRow: s.end, lastCol: width - 1 }));
-          range.format.fill.color = STYLE_FILL[s.style];
-          if (s.style === 'header' || s.style === 'total' || s.style === 'vetoed') range.format.font.bold = true;
-          if (s.style === 'header') range.format.font.color = '#FFFFFF';
+          applyLook(ws.getRange(boxAddress({ row: s.start, col: 0, lastRow: s.end, lastCol: width - 1 })), s.style);
         }
       },
     };
@@ -641,13 +632,6 @@ class BlockBuilder {
 
 // ---------------------------------------------------------------------------------------------
 // Cells, highlights, settings
-
-function checkedAddress(ref: CellRef): string {
-  if (!parseAddress(ref.address)) {
-    throw new KaoheError('excel.bad-address', `“${ref.address}”不是有效的单元格地址（工作表“${ref.sheet}”）。`, `"${ref.address}" is not a valid cell address (sheet "${ref.sheet}").`);
-  }
-  return ref.address;
-}
 
 function missingSheetError(sheet: string): KaoheError {
   return new KaoheError('excel.no-sheet', `找不到工作表“${sheet}”。`, `Sheet "${sheet}" does not exist.`);
@@ -661,31 +645,6 @@ async function syncNaming(ctx: XlRequestContext, sheets: readonly string[]): Pro
     if ((err as { code?: unknown }).code === 'ItemNotFound' && sheets[0] !== undefined) throw missingSheetError(sheets[0]);
     throw err;
   }
-}
-
-/** Highlights are per cell, so a range reference (`B2:C3`) is split; capped so a stray whole column cannot blow up. */
-const MAX_HIGHLIGHT_CELLS = 2_000;
-
-function expandRefs(refs: readonly CellRef[]): { sheet: string; address: string }[] {
-  const out: { sheet: string; address: string }[] = [];
-  const seen = new Set<string>();
-  for (const ref of refs) {
-    const box = parseAddress(checkedAddress(ref));
-    if (!box) continue;
-    for (let r = box.row; r <= box.lastRow; r++) {
-      for (let c = box.col; c <= box.lastCol; c++) {
-        const address = boxAddress({ row: r, col: c, lastRow: r, lastCol: c } satisfies CellBox);
-        const key = `${ref.sheet}!${address}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push({ sheet: ref.sheet, address });
-        if (out.length > MAX_HIGHLIGHT_CELLS) {
-          throw new KaoheError('excel.highlight-too-many', `一次最多标记 ${MAX_HIGHLIGHT_CELLS} 个单元格。`, `At most ${MAX_HIGHLIGHT_CELLS} cells can be highlighted at once.`);
-        }
-      }
-    }
-  }
-  return out;
 }
 
 function queueRestore(ctx: XlRequestContext, cells: readonly Highlight[]): void {

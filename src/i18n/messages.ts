@@ -53,12 +53,8 @@ export const MESSAGES = {
     en: 'These sheets, created by Kaohe, already exist: {sheets}. Replace them?',
   },
   confirmForeign: {
-    zh: '以下工作表不是本助手创建的，不会被替换：{sheets}。请先重命名或删除它们。',
-    en: 'These sheets were not created by Kaohe and will never be replaced: {sheets}. Rename or delete them first.',
-  },
-  confirmTemplateWarning: {
-    zh: '注意：替换台账工作表会清除其中已填写的数据。',
-    en: 'Note: replacing ledger sheets erases the figures typed into them.',
+    zh: '以下工作表不会被替换：{sheets}。它们不是本助手创建的，或是填写数据的台账（方案、乡镇台账等），替换会丢失数据。请先重命名或删除它们。',
+    en: 'These sheets will never be replaced: {sheets}. Kaohe did not create them, or they are ledger sheets holding your data (方案, 乡镇台账 …) that replacing would erase. Rename or delete them first.',
   },
   confirmReplace: { zh: '替换', en: 'Replace' },
   cancel: { zh: '取消', en: 'Cancel' },

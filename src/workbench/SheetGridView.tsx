@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type ExcelJS from 'exceljs';
 import { columnLetter } from '../engine/ledger/cells';
+import { parseAddress } from '../excel/a1';
 import { translate, type Language } from '../i18n/messages';
 import { toCellValue } from './excelJsWorkbook';
 
@@ -66,7 +67,10 @@ const useStyles = makeStyles({
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
     outlineOffset: '-2px',
   },
-  marked: { boxShadow: `inset 0 0 0 2px ${tokens.colorPaletteRedBorder2}` },
+  marked: {
+    boxShadow: `inset 0 0 0 2px ${tokens.colorPaletteRedBorder2}`,
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+  },
   note: { padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
 });
 
@@ -89,7 +93,8 @@ function display(value: ReturnType<typeof toCellValue>): string {
 }
 
 /** The sheet's own colours (what ranking wrote), so the result looks as it will in Excel. */
-function cellLook(cell: ExcelJS.Cell): CSSProperties | undefined {
+function cellLook(cell: ExcelJS.Cell | undefined, marked: boolean): CSSProperties | undefined {
+  if (!cell) return undefined;
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
   const background =
     fill?.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
@@ -97,13 +102,37 @@ function cellLook(cell: ExcelJS.Cell): CSSProperties | undefined {
   const bold = cell.font?.bold;
   if (!background && !color && !bold) return undefined;
   return {
-    ...(background ? { backgroundColor: `#${background.slice(-6)}` } : {}),
+    // A mark shows over the cell's own fill (the workbook itself is never changed by a mark).
+    ...(background && !marked ? { backgroundColor: `#${background.slice(-6)}` } : {}),
     ...(color ? { color: `#${color.slice(-6)}` } : {}),
     ...(bold ? { fontWeight: 600 } : {}),
   };
 }
 
-/** A plain, read-only grid of one worksheet: values only, first rows and columns. */
+/**
+ * How far the grid reaches: the used range, and any selected or marked cell beyond it (e.g. a
+ * missing column reported just past the header), within the display limits.
+ */
+function extent(
+  worksheet: ExcelJS.Worksheet,
+  selected: string | null,
+  marked: ReadonlySet<string>,
+): { rows: number; columns: number } {
+  let rows = worksheet.rowCount;
+  let columns = worksheet.columnCount;
+  for (const address of [...marked, ...(selected ? [selected] : [])]) {
+    const box = parseAddress(address);
+    if (!box || box.lastRow >= MAX_ROWS || box.lastCol >= MAX_COLUMNS) continue;
+    rows = Math.max(rows, box.lastRow + 1);
+    columns = Math.max(columns, box.lastCol + 1);
+  }
+  return { rows: Math.min(rows, MAX_ROWS), columns: Math.min(columns, MAX_COLUMNS) };
+}
+
+/**
+ * A plain, read-only grid of one worksheet: values only, first rows and columns. It only looks:
+ * cells are found, never created, so showing a sheet leaves the workbook as it was.
+ */
 export function SheetGridView({
   language,
   worksheet,
@@ -113,8 +142,7 @@ export function SheetGridView({
 }: SheetGridViewProps) {
   const styles = useStyles();
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
-  const rows = Math.min(worksheet.rowCount, MAX_ROWS);
-  const columns = Math.min(worksheet.columnCount, MAX_COLUMNS);
+  const { rows, columns } = extent(worksheet, selected, marked);
 
   useEffect(() => {
     selectedRef.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
@@ -125,7 +153,8 @@ export function SheetGridView({
   const header = Array.from({ length: columns }, (_, c) => columnLetter(c));
   // Excel widths are in characters of the default font; about 7 px each at this size.
   const widths = header.map((_, c) =>
-    Math.round((worksheet.getColumn(c + 1).width ?? DEFAULT_WIDTH) * PX_PER_CHAR),
+    // `columns`, not getColumn(): looking up a width must not add a column to the sheet.
+    Math.round((worksheet.columns?.[c]?.width ?? DEFAULT_WIDTH) * PX_PER_CHAR),
   );
   return (
     <div className={styles.scroller}>
@@ -147,23 +176,26 @@ export function SheetGridView({
         </thead>
         <tbody>
           {Array.from({ length: rows }, (_, r) => {
-            const row = worksheet.getRow(r + 1);
+            const row = worksheet.findRow(r + 1);
             return (
               <tr key={r}>
                 <th className={styles.rowHead} scope="row">
                   {r + 1}
                 </th>
                 {header.map((letter, c) => {
-                  const cell = row.getCell(c + 1);
+                  const cell = row?.findCell(c + 1);
                   const address = `${letter}${r + 1}`;
                   const value =
-                    cell.isMerged && cell.master !== cell ? null : toCellValue(cell.value);
+                    !cell || (cell.isMerged && cell.master !== cell)
+                      ? null
+                      : toCellValue(cell.value);
                   const isSelected = selected === address;
+                  const isMarked = marked.has(address);
                   const classes = [
                     styles.cell,
                     typeof value === 'number' ? styles.number : '',
                     isSelected ? styles.selected : '',
-                    marked.has(address) ? styles.marked : '',
+                    isMarked ? styles.marked : '',
                   ]
                     .filter(Boolean)
                     .join(' ');
@@ -172,7 +204,7 @@ export function SheetGridView({
                       key={letter}
                       ref={isSelected ? selectedRef : undefined}
                       className={classes}
-                      style={cellLook(cell)}
+                      style={cellLook(cell, isMarked)}
                       data-address={address}
                       data-selected={isSelected || undefined}
                     >

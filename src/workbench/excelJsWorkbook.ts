@@ -7,11 +7,14 @@
  * Excel and the workbench), and a sheet of the same name typed by the user is never replaced.
  */
 import type ExcelJS from 'exceljs';
-import type { CellStyle, SheetSpec, WorkbookGrid } from '../engine/ledger/types';
+import { PALETTE } from '../engine/ledger/palette';
+import type { CellStyle, CellValue, SheetSpec, WorkbookGrid } from '../engine/ledger/types';
+import { cellsToMark } from '../excel/a1';
 import { toCellValue, worksheetToGrid } from '../xlsx/grid';
 import {
+  checkReplace,
   DEFAULT_SETTINGS,
-  SheetExistsError,
+  planReplace,
   type CellRef,
   type PaneSettings,
   type WorkbookPort,
@@ -42,36 +45,31 @@ export class WorkbenchError extends Error {
   }
 }
 
-type Fill = ExcelJS.Fill;
+const argb = (hex: string): string => `FF${hex}`;
 
-const solid = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
-
-/** The row styles of `SheetSpec`, in the palette Excel users know from conditional formatting. */
-const ROW_STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  header: {
-    font: { bold: true, color: { argb: 'FF1F3864' } },
-    fill: solid('FFDDEBF7'),
-    alignment: { vertical: 'middle', wrapText: true },
-  },
-  vetoed: { font: { color: { argb: 'FF9C0006' } }, fill: solid('FFFFC7CE') },
-  top: { font: { color: { argb: 'FF006100' } }, fill: solid('FFC6EFCE') },
-  yellow: { font: { color: { argb: 'FF9C5700' } }, fill: solid('FFFFEB9C') },
-  last: { font: { color: { argb: 'FF595959' } }, fill: solid('FFD9D9D9') },
-  total: { font: { bold: true } },
-};
-
-const HIGHLIGHT: Partial<ExcelJS.Style> = {
-  fill: solid('FFFFD966'),
-  border: {
-    top: { style: 'medium', color: { argb: 'FFC00000' } },
-    bottom: { style: 'medium', color: { argb: 'FFC00000' } },
-    left: { style: 'medium', color: { argb: 'FFC00000' } },
-    right: { style: 'medium', color: { argb: 'FFC00000' } },
-  },
-};
+/** The row styles of `SheetSpec`, from the one palette every renderer uses. */
+function rowStyle(style: CellStyle): Partial<ExcelJS.Style> {
+  const look = PALETTE[style];
+  const font: Partial<ExcelJS.Font> = {
+    ...(look.bold ? { bold: true } : {}),
+    ...(look.font ? { color: { argb: argb(look.font) } } : {}),
+  };
+  return {
+    ...(Object.keys(font).length > 0 ? { font } : {}),
+    ...(look.fill
+      ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(look.fill) } } }
+      : {}),
+    ...(style === 'header' ? { alignment: { vertical: 'middle', wrapText: true } } : {}),
+  };
+}
 
 /** The one ExcelJS cell reader (shared with the CLI); re-exported for the grid view. */
 export { toCellValue };
+
+/** ExcelJS orders tabs by this (untyped) worksheet field. */
+interface TabOrder {
+  orderNo: number;
+}
 
 function cellKey(ref: CellRef): string {
   return `${ref.sheet}!${ref.address.toUpperCase()}`;
@@ -86,10 +84,15 @@ function nextTick(): Promise<void> {
 }
 
 export class ExcelJsWorkbook implements WorkbookPort {
+  /** Settings live in memory: they last for the session, never in the downloaded file. */
+  readonly settingsPersist = 'session' as const;
   private settings: PaneSettings | null = null;
   private readonly listeners = new Set<() => void>();
-  /** Original style of every marked cell, to restore it exactly. */
-  private readonly marks = new Map<string, { ref: CellRef; style: Partial<ExcelJS.Style> }>();
+  /**
+   * Marked cells, by `sheet!A1`. Marks live in the view only (the grid draws them): the workbook
+   * itself is never touched, so clearing them leaves it exactly as it was, used range included.
+   */
+  private readonly marks = new Map<string, CellRef>();
   private state: WorkbenchView;
 
   constructor(readonly workbook: ExcelJS.Workbook) {
@@ -184,26 +187,28 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   async writeSheets(specs: readonly SheetSpec[], options: WriteOptions): Promise<void> {
-    const existing = specs
-      .map((spec) => this.sheet(spec.name))
-      .filter((ws): ws is ExcelJS.Worksheet => ws !== undefined);
-    const foreign = existing.filter((ws) => !this.isOwned(ws.name)).map((ws) => ws.name);
     // Decide everything before changing anything: a refused write leaves the workbook as it was.
-    if (existing.length > 0 && (!options.replace || foreign.length > 0)) {
-      throw new SheetExistsError(
-        existing.map((ws) => ws.name),
-        foreign,
-      );
-    }
+    const plan = planReplace(
+      specs.map((spec) => spec.name),
+      this.workbook.worksheets.map((ws) => ws.name),
+      (name) => this.isOwned(name),
+    );
+    checkReplace(plan, options.replace);
     options.onProgress?.(0);
-    for (const ws of existing) {
+    // A replaced sheet keeps its place among the tabs.
+    const places = new Map<string, number>();
+    for (const name of plan.clashes) {
+      const ws = this.sheet(name)!;
+      places.set(name.toLowerCase(), (ws as unknown as TabOrder).orderNo);
       this.dropMarksOn(ws.name);
       this.unmarkOwned(ws.name);
       this.workbook.removeWorksheet(ws.id);
     }
     let done = 0;
     for (const spec of specs) {
-      this.renderSheet(spec);
+      const ws = this.renderSheet(spec);
+      const place = places.get(spec.name.toLowerCase());
+      if (place !== undefined) (ws as unknown as TabOrder).orderNo = place;
       this.markOwned(spec.name);
       done++;
       options.onProgress?.(done / specs.length);
@@ -231,7 +236,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     });
   }
 
-  private renderSheet(spec: SheetSpec): void {
+  private renderSheet(spec: SheetSpec): ExcelJS.Worksheet {
     const ws = this.workbook.addWorksheet(spec.name);
     spec.columns.forEach((column, i) => {
       ws.getColumn(i + 1).width = column.width;
@@ -245,7 +250,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
         cell.value = value;
         const numFmt = r >= spec.freezeRows ? spec.columns[c]?.numFmt : undefined;
         const look: Partial<ExcelJS.Style> = {
-          ...(style ? ROW_STYLES[style] : {}),
+          ...(style ? rowStyle(style) : {}),
           ...(numFmt ? { numFmt } : {}),
         };
         if (Object.keys(look).length > 0) cell.style = look;
@@ -280,12 +285,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
       ws.pageSetup.printArea = `A1:${ws.getColumn(lastCol).letter}${Math.max(1, spec.rows.length)}`;
       if (spec.freezeRows > 0) ws.pageSetup.printTitlesRow = `1:${spec.freezeRows}`;
     }
+    return ws;
   }
 
   async selectCell(ref: CellRef): Promise<void> {
     const ws = this.sheet(ref.sheet);
-    if (!ws)
-      throw new WorkbenchError(`找不到工作表“${ref.sheet}”`, `Sheet “${ref.sheet}” not found`);
+    if (!ws) throw missingSheet(ref.sheet);
     this.update({
       activeSheet: ws.name,
       selection: { sheet: ws.name, address: ref.address.toUpperCase() },
@@ -293,38 +298,24 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   async highlightCells(refs: readonly CellRef[]): Promise<void> {
-    for (const ref of refs) {
+    const cells = cellsToMark(refs).map((ref) => {
       const ws = this.sheet(ref.sheet);
-      if (!ws) continue;
-      const key = cellKey({ sheet: ws.name, address: ref.address });
-      if (this.marks.has(key)) continue;
-      const cell = ws.getCell(ref.address);
-      // ExcelJS shares style objects between cells loaded with the same style: copy, never mutate.
-      const original = structuredCloneStyle(cell.style);
-      this.marks.set(key, {
-        ref: { sheet: ws.name, address: ref.address.toUpperCase() },
-        style: original,
-      });
-      cell.style = { ...structuredCloneStyle(cell.style), ...HIGHLIGHT };
-    }
+      if (!ws) throw missingSheet(ref.sheet);
+      return { sheet: ws.name, address: ref.address };
+    });
+    // A new mark replaces the old one, as in Excel.
+    this.marks.clear();
+    for (const ref of cells) this.marks.set(cellKey(ref), ref);
     this.update({ highlighted: new Set(this.marks.keys()) });
   }
 
   async clearHighlights(): Promise<void> {
-    this.restoreMarks();
     this.marks.clear();
     this.update({ highlighted: new Set() });
   }
 
-  private restoreMarks(): void {
-    for (const { ref, style } of this.marks.values()) {
-      const ws = this.sheet(ref.sheet);
-      if (ws) ws.getCell(ref.address).style = structuredCloneStyle(style);
-    }
-  }
-
   private dropMarksOn(sheet: string): void {
-    for (const [key, mark] of this.marks) if (mark.ref.sheet === sheet) this.marks.delete(key);
+    for (const [key, mark] of this.marks) if (mark.sheet === sheet) this.marks.delete(key);
   }
 
   async loadSettings(): Promise<PaneSettings | null> {
@@ -341,22 +332,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return this.settings;
   }
 
-  /**
-   * The workbook as .xlsx bytes, without the temporary marks (they are the pane's, not the
-   * user's formatting), which are put back afterwards.
-   */
+  /** The workbook as .xlsx bytes (marks are the view's, never in the file). */
   async toXlsx(): Promise<ArrayBuffer> {
-    const marked = [...this.marks.values()].map((mark) => mark.ref);
-    await this.clearHighlights();
-    try {
-      const buffer = await this.workbook.xlsx.writeBuffer();
-      return buffer;
-    } finally {
-      if (marked.length > 0) await this.highlightCells(marked);
-    }
+    return this.workbook.xlsx.writeBuffer();
   }
 }
 
-function structuredCloneStyle(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
-  return JSON.parse(JSON.stringify(style ?? {})) as Partial<ExcelJS.Style>;
+function missingSheet(sheet: string): WorkbenchError {
+  return new WorkbenchError(`找不到工作表“${sheet}”`, `Sheet “${sheet}” not found`);
 }

@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import type { SheetSpec } from '../../src/engine/ledger/types';
 import { addBulkSheet, addSheet, saveWorkbook, xmlText } from '../../src/cli/xlsxWrite';
 import { tempDir } from './helpers';
+import { PALETTE } from '../../src/engine/ledger/palette';
 
 const spec: SheetSpec = {
   name: '得分明细',
@@ -92,11 +93,14 @@ test('bulk-written 得分明细 reads back like the in-memory sheet: values, typ
   expect(b.getCell('C5').value).toBe(true);
   expect(b.getCell('C3').value).toBe(0.9077);
   expect(b.getCell('D3').numFmt).toBe('0.00');
-  expect(b.getCell('D4').font).toMatchObject({ italic: true });
-  expect(b.getCell('E4').fill).toMatchObject({ fgColor: { argb: 'FFD9D9D9' } });
+  expect(b.getCell('D4').font).toMatchObject({
+    bold: true,
+    color: { argb: `FF${PALETTE.vetoed.font}` },
+  });
+  expect(b.getCell('E4').fill).toMatchObject({ fgColor: { argb: `FF${PALETTE.vetoed.fill}` } });
   expect(b.getCell('E2').value).toBeNull();
   expect(b.getCell('A1').font).toMatchObject({ bold: true });
-  expect(b.getCell('A1').fill).toMatchObject({ fgColor: { argb: 'FFD9E1F2' } });
+  expect(b.getCell('A1').fill).toMatchObject({ fgColor: { argb: `FF${PALETTE.header.fill}` } });
   // The other sheets are untouched.
   expect(bulk.back.getWorksheet('乡镇台账')!.getCell('B2').numFmt).toBe('0.000');
   expect(bulk.back.getWorksheet('乡镇台账')!.getCell('A1').font).toMatchObject({ bold: true });

@@ -12,6 +12,7 @@ import { saveMergedResult } from '../../src/cli/xlsxMerge';
 import { workbookFromSheets } from '../../src/cli/xlsxWrite';
 import { OUTPUT_SHEETS, SHEETS, type SheetSpec } from '../../src/engine/ledger/types';
 import { run, tempDir } from './helpers';
+import { PALETTE } from '../../src/engine/ledger/palette';
 
 /** Parts the merge must change to add sheets; every other input part must be byte-identical. */
 const EDITED = [
@@ -76,7 +77,9 @@ describe('kaohe rank --out: the result made from the input package', () => {
     expect(cell?.font?.color?.argb).toBe('FF123456');
     const summary = wb.getWorksheet(SHEETS.summary);
     if (!summary) throw new Error('no summary sheet');
-    expect(summary.getCell('A1').fill).toMatchObject({ fgColor: { argb: 'FFD9E1F2' } });
+    expect(summary.getCell('A1').fill).toMatchObject({
+      fgColor: { argb: `FF${PALETTE.header.fill}` },
+    });
     expect(summary.getCell('A1').font?.bold).toBe(true);
     expect(summary.getCell('A2').value).toBe(1);
     expect(typeof summary.getCell('B2').value).toBe('string');
@@ -135,8 +138,8 @@ describe('saveMergedResult: a sheet of provincial size goes through the XML writ
     );
     expect(ws.getCell('C3').numFmt).toBe('0.00');
     expect(ws.getCell('A1').font?.bold).toBe(true);
-    expect(ws.getCell('C2').fill).toMatchObject({ fgColor: { argb: 'FFE2EFDA' } });
-    expect(ws.getCell('B2501').fill).toMatchObject({ fgColor: { argb: 'FFF8CBAD' } });
+    expect(ws.getCell('C2').fill).toMatchObject({ fgColor: { argb: `FF${PALETTE.top.fill}` } });
+    expect(ws.getCell('B2501').fill).toMatchObject({ fgColor: { argb: `FF${PALETTE.last.fill}` } });
     expect(JSON.stringify(ws.getCell('B3').fill ?? {})).not.toContain('solid');
   });
 });

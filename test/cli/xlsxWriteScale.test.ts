@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { SheetSpec } from '../../src/engine/ledger/types';
 import { addSheet, compactValidations } from '../../src/cli/xlsxWrite';
+import { PALETTE } from '../../src/engine/ledger/palette';
 
 const spec = (rows: SheetSpec['rows'], extra: Partial<SheetSpec> = {}): SheetSpec => ({
   name: '得分明细',
@@ -21,7 +22,7 @@ test('a sheet with more rows than a call takes arguments (得分明细 at 10,000
   const wb = new ExcelJS.Workbook();
   const ws = addSheet(wb, spec(rows, { rowStyles: { 0: 'header' } }));
   expect(ws.rowCount).toBe(300_002);
-  expect(ws.getCell(1, 3).fill).toMatchObject({ fgColor: { argb: 'FFD9E1F2' } });
+  expect(ws.getCell(1, 3).fill).toMatchObject({ fgColor: { argb: `FF${PALETTE.header.fill}` } });
 });
 
 test('shared styles: one object per look; number format only on numbers below the header', () => {
@@ -46,7 +47,10 @@ test('shared styles: one object per look; number format only on numbers below th
   expect(ws.getCell('B4').numFmt).toBeUndefined(); // text stays unformatted
   expect(ws.getCell('A2').style).not.toBe(ws.getCell('B2').style);
   expect(ws.getCell('B5').numFmt).toBe('0.00');
-  expect(ws.getCell('B5').font).toMatchObject({ italic: true });
+  expect(ws.getCell('B5').font).toMatchObject({
+    bold: true,
+    color: { argb: `FF${PALETTE.vetoed.font}` },
+  });
   expect(ws.getCell('B5').style).not.toBe(ws.getCell('B2').style);
   // Restyling one cell must not restyle its neighbours through the shared object.
   expect(() => {

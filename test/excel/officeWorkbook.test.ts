@@ -4,10 +4,12 @@
  * fill, settings round-trip, and reads take two syncs.
  */
 import { isKaoheError } from '../../src/engine/errors';
+import { PALETTE } from '../../src/engine/ledger/palette';
 import { SHEETS, type SheetSpec } from '../../src/engine/ledger/types';
 import { FakeExcel } from '../../src/excel/fake/countingExcel';
-import { CHART_NAME, createOfficeWorkbook, HIGHLIGHT_COLOR, MARKER_PREFIX, SETTINGS_KEY, STYLE_FILL, SYNC_BUDGET_BYTES } from '../../src/excel/officeWorkbook';
+import { CHART_NAME, createOfficeWorkbook, HIGHLIGHT_COLOR, MARKER_PREFIX, SETTINGS_KEY, SYNC_BUDGET_BYTES } from '../../src/excel/officeWorkbook';
 import { DEFAULT_SETTINGS, SheetExistsError, type WorkbookPort } from '../../src/excel/port';
+import { describePortContract } from '../ports/portContract';
 
 function setup(supports: (set: string, version: string) => boolean = () => true): { fake: FakeExcel; port: WorkbookPort } {
   const fake = new FakeExcel();
@@ -40,15 +42,15 @@ describe('writeSheets: what is written where', () => {
     await port.writeSheets([summarySpec()], { replace: false, activate: SHEETS.summary, onProgress: (f) => progress.push(f) });
 
     const cell = (a: string) => fake.cell(SHEETS.summary, a)!;
-    expect(cell('A1')).toMatchObject({ value: '排名', kind: 'text', numberFormat: '@', bold: true, fill: STYLE_FILL.header });
+    expect(cell('A1')).toMatchObject({ value: '排名', kind: 'text', numberFormat: '@', bold: true, fill: `#${PALETTE.header.fill}` });
     expect(cell('B2')).toMatchObject({ value: '镇1', kind: 'text', numberFormat: '@' });
     expect(cell('C2')).toMatchObject({ value: 90.25, kind: 'number', numberFormat: '0.00' });
     expect(cell('A3')).toMatchObject({ value: 2, kind: 'number', numberFormat: '0' });
     expect(cell('D5')).toMatchObject({ value: '', kind: 'text' }); // null is written as an empty cell
-    expect(cell('A2').fill).toBe(STYLE_FILL.top);
-    expect(cell('D3').fill).toBe(STYLE_FILL.yellow);
-    expect(cell('A4').fill).toBe(STYLE_FILL.last);
-    expect(cell('B5')).toMatchObject({ fill: STYLE_FILL.vetoed, bold: true });
+    expect(cell('A2').fill).toBe(`#${PALETTE.top.fill}`);
+    expect(cell('D3').fill).toBe(`#${PALETTE.yellow.fill}`);
+    expect(cell('A4').fill).toBe(`#${PALETTE.last.fill}`);
+    expect(cell('B5')).toMatchObject({ fill: `#${PALETTE.vetoed.fill}`, bold: true });
     expect(fake.cell(SHEETS.summary, 'A6')).toBeUndefined(); // nothing past the data
 
     const sheet = fake.sheet(SHEETS.summary);
@@ -310,4 +312,27 @@ describe('settings in the document', () => {
     fake.settings.failNextSave = true;
     await expect(port.saveSettings(mine)).rejects.toThrow(/无法保存设置/);
   });
+});
+
+describePortContract('the Office adapter over the counting fake', () => {
+  const fake = new FakeExcel();
+  const port = createOfficeWorkbook(fake.run, { settings: fake.settings, supports: () => true });
+  const hex = (color: string | null): string | null => (color === null ? null : color.replace(/^#/, '').toUpperCase());
+  return {
+    port,
+    persists: 'document',
+    addUserSheet: (name, rows) => void fake.addSheet(name, rows),
+    typeValue: (sheet, address, value) => {
+      const cell = fake.userCell(sheet, address);
+      cell.value = value;
+      cell.kind = typeof value === 'number' ? 'number' : 'text';
+    },
+    fillCell: (sheet, address, color) => void (fake.userCell(sheet, address).fill = `#${color}`),
+    snapshot: (sheet) => fake.snapshot(sheet),
+    marked: () => fake.sheets.flatMap((s) => fake.cellsOf(s.name).filter(({ cell }) => cell.fill === HIGHLIGHT_COLOR).map(({ address }) => `${s.name}!${address}`)),
+    look: (sheet, address) => {
+      const cell = fake.cell(sheet, address);
+      return { fill: hex(cell?.fill ?? null), font: hex(cell?.fontColor ?? null), bold: cell?.bold ?? false };
+    },
+  };
 });

@@ -115,7 +115,7 @@ describe('生成排名', () => {
     await settle(port);
     fireEvent.click(screen.getByRole('button', { name: '生成排名' }));
     const dialog = await screen.findByRole('alertdialog');
-    expect(dialog.textContent).toContain('不是本助手创建的，不会被替换：排名汇总');
+    expect(dialog.textContent).toContain('不会被替换：排名汇总。它们不是本助手创建的');
     expect(within(dialog).queryByRole('button', { name: '替换' })).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: '关闭' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
@@ -256,8 +256,8 @@ describe('items that separate no one (issue 10, item 9)', () => {
 });
 
 describe('新建考核工作簿', () => {
-  it('writes the template with the typed towns and departments, asking before replacing', async () => {
-    const { port, engine } = setup((p) => p.sheets.set('乡镇台账', true));
+  it('writes the template with the typed towns and departments', async () => {
+    const { port, engine } = setup();
     await settle(port);
     fireEvent.click(screen.getByRole('button', { name: '新建考核工作簿' }));
     fireEvent.change(screen.getByRole('textbox', { name: '乡镇/街道（每行一个）' }), {
@@ -268,14 +268,25 @@ describe('新建考核工作簿', () => {
     });
     const buttons = screen.getAllByRole('button', { name: '新建考核工作簿' });
     fireEvent.click(buttons[buttons.length - 1]!);
-    const dialog = await screen.findByRole('alertdialog');
-    expect(dialog.textContent).toContain('清除其中已填写的数据');
+    await screen.findByText(/已写入 4 个工作表/);
     expect(engine.templates).toEqual([
       { year: 2026, units: ['城关镇', '东山镇', '西河镇'], departments: ['卫生局'] },
     ]);
-    fireEvent.click(within(dialog).getByRole('button', { name: '替换' }));
-    await screen.findByText(/已写入 4 个工作表/);
-    expect(port.written[0]!.options).toMatchObject({ replace: true, activate: '乡镇台账' });
+    expect(port.written[0]!.options).toMatchObject({ replace: false, activate: '乡镇台账' });
+  });
+
+  it('never replaces a ledger sheet, even one Kaohe created: it says so and offers only to close', async () => {
+    const { port } = setup((p) => p.sheets.set('乡镇台账', true));
+    await settle(port);
+    fireEvent.click(screen.getByRole('button', { name: '新建考核工作簿' }));
+    const buttons = screen.getAllByRole('button', { name: '新建考核工作簿' });
+    fireEvent.click(buttons[buttons.length - 1]!);
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toContain('不会被替换：乡镇台账');
+    expect(within(dialog).queryByRole('button', { name: '替换' })).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: '关闭' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(port.written).toHaveLength(0);
   });
 });
 

@@ -2,7 +2,8 @@
 import type { Finding, SheetSpec, WorkbookGrid } from '../../src/engine/ledger/types';
 import type { RankedUnit, Ranking } from '../../src/engine/types';
 import {
-  SheetExistsError,
+  checkReplace,
+  planReplace,
   type CellRef,
   type PaneSettings,
   type WorkbookPort,
@@ -11,6 +12,7 @@ import {
 import type { Assessment, PaneEngine, TemplateOptions } from '../../src/taskpane/paneEngine';
 
 export class FakePort implements WorkbookPort {
+  settingsPersist: 'document' | 'session' = 'document';
   /** Sheet name -> created by Kaohe? */
   readonly sheets = new Map<string, boolean>();
   readonly calls: string[] = [];
@@ -42,10 +44,13 @@ export class FakePort implements WorkbookPort {
   }
   async writeSheets(specs: readonly SheetSpec[], options: WriteOptions) {
     this.maybeFail('writeSheets');
-    const existing = specs.map((s) => s.name).filter((n) => this.sheets.has(n));
-    const foreign = existing.filter((n) => this.sheets.get(n) === false);
-    if (existing.length > 0 && (!options.replace || foreign.length > 0))
-      throw new SheetExistsError(existing, foreign);
+    // The same replace rule as every real port.
+    const plan = planReplace(
+      specs.map((s) => s.name),
+      [...this.sheets.keys()],
+      (name) => this.sheets.get(name) === true,
+    );
+    checkReplace(plan, options.replace);
     specs.forEach((spec, i) => {
       this.sheets.set(spec.name, true);
       options.onProgress?.((i + 1) / specs.length);

@@ -7,6 +7,7 @@ import {
   OWNED_NAME_PREFIX,
   toCellValue,
 } from '../../src/workbench/excelJsWorkbook';
+import { describePortContract } from '../ports/portContract';
 
 async function reopen(port: ExcelJsWorkbook): Promise<ExcelJsWorkbook> {
   const bytes = await port.toXlsx();
@@ -156,28 +157,27 @@ describe('ExcelJsWorkbook (the workbench port)', () => {
     ]);
   });
 
-  it('marks cells temporarily and restores the user formatting exactly; marks are not saved', async () => {
+  it('marks cells in the view only: the workbook, its styles and the saved file never see them', async () => {
     const wb = ledger();
     const port = new ExcelJsWorkbook(wb);
     const ws = wb.getWorksheet('乡镇台账')!;
-    const before = JSON.stringify(ws.getCell('C2').style);
+    const before = JSON.stringify((ws as unknown as { model: unknown }).model);
     await port.highlightCells([
       { sheet: '乡镇台账', address: 'C2' },
-      { sheet: '乡镇台账', address: 'D3' },
+      { sheet: '乡镇台账', address: 'd3:D4' },
     ]);
-    expect((ws.getCell('C2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFD966');
-    expect(port.view.highlighted.has('乡镇台账!C2')).toBe(true);
-    // Another cell loaded with the same style is not touched.
-    expect(ws.getCell('D2').fill).toBeUndefined();
+    expect([...port.view.highlighted]).toEqual(['乡镇台账!C2', '乡镇台账!D3', '乡镇台账!D4']);
+    expect(JSON.stringify((ws as unknown as { model: unknown }).model)).toBe(before);
+    await port.clearHighlights();
+    expect(JSON.stringify((ws as unknown as { model: unknown }).model)).toBe(before);
+    expect(port.view.highlighted.size).toBe(0);
+    await port.highlightCells([{ sheet: '乡镇台账', address: 'C2' }]);
     const saved = await reopen(port);
     expect(
       (saved.workbook.getWorksheet('乡镇台账')!.getCell('C2').fill as ExcelJS.FillPattern).fgColor
         ?.argb,
     ).toBe('FF00B0F0');
-    expect((ws.getCell('C2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFD966');
-    await port.clearHighlights();
-    expect(JSON.stringify(ws.getCell('C2').style)).toBe(before);
-    expect(port.view.highlighted.size).toBe(0);
+    expect(port.view.highlighted.size).toBe(1);
   });
 
   it('selects a cell and opens its sheet; an unknown sheet is an error in both languages', async () => {
@@ -223,4 +223,54 @@ describe('ExcelJsWorkbook (the workbench port)', () => {
     expect(toCellValue({ error: '#N/A' })).toBe('#N/A');
     expect(toCellValue({ formula: 'A1' })).toBeNull();
   });
+});
+
+describePortContract('the workbench over ExcelJS', () => {
+  const workbook = new ExcelJS.Workbook();
+  const port = new ExcelJsWorkbook(workbook);
+  const sheet = (name: string) => {
+    const ws = workbook.getWorksheet(name);
+    if (!ws) throw new Error(`no sheet ${name}`);
+    return ws;
+  };
+  const hex = (argb: string | undefined): string | null =>
+    argb ? argb.slice(-6).toUpperCase() : null;
+  return {
+    port,
+    persists: 'session',
+    addUserSheet: (name, rows) => {
+      const ws = workbook.addWorksheet(name);
+      rows.forEach((row, r) =>
+        row.forEach((value, c) => {
+          if (value !== null) ws.getCell(r + 1, c + 1).value = value;
+        }),
+      );
+    },
+    typeValue: (name, address, value) => void (sheet(name).getCell(address).value = value),
+    fillCell: (name, address, color) =>
+      void (sheet(name).getCell(address).fill = {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: `FF${color}` },
+      }),
+    snapshot: (name) => {
+      const ws = sheet(name);
+      return JSON.stringify({
+        model: (ws as unknown as { model: unknown }).model,
+        rowCount: ws.rowCount,
+        columnCount: ws.columnCount,
+        dimensions: ws.dimensions.range,
+      });
+    },
+    marked: () => [...port.view.highlighted],
+    look: (name, address) => {
+      const cell = sheet(name).findCell(address, 0);
+      const fill = cell?.fill as ExcelJS.FillPattern | undefined;
+      return {
+        fill: fill?.pattern === 'solid' ? hex(fill.fgColor?.argb) : null,
+        font: hex(cell?.font?.color?.argb),
+        bold: cell?.font?.bold === true,
+      };
+    },
+  };
 });

@@ -2,6 +2,8 @@
 export * from './types';
 export * from './cells';
 export * from './columns';
+export { PALETTE, CELL_STYLES } from './palette';
+export type { StyleLook } from './palette';
 export { schemeRows, SCHEME_HEADERS, SCHEME_KINDS } from './schemeSheet';
 export { buildTemplateSheets } from './template';
 export type { TemplateOptions } from './template';

@@ -105,6 +105,8 @@ export interface FakeExcelOptions {
 }
 
 const key = (row: number, col: number): number => row * (MAX_COL + 1) + col;
+const rowOf = (k: number): number => Math.floor(k / (MAX_COL + 1));
+const colOf = (k: number): number => k % (MAX_COL + 1);
 
 /** Strings Excel would not keep as text when typed into a General cell. */
 function parseTyped(text: string): { kind: FakeCellKind; value: string | number | boolean; formula?: string } {
@@ -221,10 +223,33 @@ export class FakeExcel {
     return this.sheet(sheet).cells.get(key(box.row, box.col));
   }
 
-  /** Everything about a sheet as a string, for before/after comparisons. */
+  /** The cell a user types into or formats (created blank when it did not exist). */
+  userCell(sheet: string, address: string): FakeCell {
+    const box = parseAddress(address);
+    if (!box) throw new Error(`bad address ${address}`);
+    const cells = this.sheet(sheet).cells;
+    const k = key(box.row, box.col);
+    const cell = cells.get(k) ?? newCell();
+    cells.set(k, cell);
+    return cell;
+  }
+
+  /** Every cell of a sheet with its A1 address. */
+  cellsOf(sheet: string): { address: string; cell: FakeCell }[] {
+    return [...this.sheet(sheet).cells.entries()].map(([k, cell]) => ({
+      address: boxAddress({ row: rowOf(k), col: colOf(k), lastRow: rowOf(k), lastCol: colOf(k) }),
+      cell,
+    }));
+  }
+
+  /**
+   * Everything about a sheet as a string, for before/after comparisons. A cell with no value and
+   * the default format is left out: Excel cannot tell it from a cell never touched.
+   */
   snapshot(name: string): string {
     const s = this.sheet(name);
-    const cells = [...s.cells.entries()].sort((a, b) => a[0] - b[0]);
+    const blank = JSON.stringify(newCell());
+    const cells = [...s.cells.entries()].filter(([, c]) => JSON.stringify(c) !== blank).sort((a, b) => a[0] - b[0]);
     return JSON.stringify({ ...s, cells, columnWidths: [...s.columnWidths.entries()] });
   }
 

@@ -13,30 +13,26 @@ import { translate, type Language } from '../../i18n/messages';
 
 const useStyles = makeStyles({
   foreign: { color: tokens.colorPaletteRedForeground1, marginTop: tokens.spacingVerticalS },
-  warning: { marginTop: tokens.spacingVerticalS, fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface ConfirmReplaceDialogProps {
   readonly language: Language;
   /** Kaohe's own sheets that exist and would be replaced. */
   readonly sheets: readonly string[];
-  /** Sheets with the same names that Kaohe did not create: never replaced. */
+  /** Sheets never replaced: not created by Kaohe, or input sheets holding the user's data. */
   readonly foreign: readonly string[];
-  /** Extra warning, e.g. that replacing ledger sheets loses what was typed into them. */
-  readonly warning?: string;
   readonly onReplace: () => void;
   readonly onCancel: () => void;
 }
 
 /**
- * Asks before replacing sheets. When a sheet of the same name was not made by Kaohe the only
- * answer is to cancel: the pane never replaces a sheet it did not create.
+ * Asks before replacing sheets. When any of them may never be replaced (not made by Kaohe, or an
+ * input sheet holding the user's data) the only answer is to close: nothing is written.
  */
 export function ConfirmReplaceDialog({
   language,
   sheets,
   foreign,
-  warning,
   onReplace,
   onCancel,
 }: ConfirmReplaceDialogProps) {
@@ -56,7 +52,6 @@ export function ConfirmReplaceDialog({
             {own.length > 0 && (
               <div>{translate(language, 'confirmReplaceBody', { sheets: own.join('、') })}</div>
             )}
-            {canReplace && warning && <div className={styles.warning}>{warning}</div>}
             {foreign.length > 0 && (
               <div className={styles.foreign} role="note">
                 {translate(language, 'confirmForeign', { sheets: foreign.join('、') })}

@@ -81,7 +81,6 @@ export interface PaneProps {
 interface PendingConfirm {
   readonly sheets: readonly string[];
   readonly foreign: readonly string[];
-  readonly warning?: string;
   readonly replace: () => Promise<void>;
 }
 
@@ -170,15 +169,10 @@ export function Pane({
   };
 
   /**
-   * Writes sheets; when some exist, asks first. Kaohe's own sheets may then be replaced;
-   * foreign ones never are (the dialog says so and only offers to cancel).
+   * Writes sheets; when some exist, asks first. Kaohe's own output sheets may then be replaced;
+   * any other sheet never is (the port's replace rule; the dialog says so and only offers to close).
    */
-  const writeAsking = async (
-    sheets: readonly SheetSpec[],
-    activate: string,
-    done: () => void,
-    warning?: string,
-  ) => {
+  const writeAsking = async (sheets: readonly SheetSpec[], activate: string, done: () => void) => {
     const write = (replace: boolean) =>
       port.writeSheets(sheets, {
         replace,
@@ -195,7 +189,6 @@ export function Pane({
       setConfirm({
         sheets: error.sheets,
         foreign: error.foreign,
-        warning,
         replace: async () => {
           setBusy({ key: 'writing', progress: 0 });
           await write(true);
@@ -214,20 +207,15 @@ export function Pane({
   const createWorkbook = (options: TemplateOptions) =>
     run('working', async () => {
       const sheets = engine.templateSheets(options);
-      await writeAsking(
-        sheets,
-        SHEETS.towns,
-        () => {
-          setNotice({
-            intent: 'success',
-            text: translate(languageRef.current, 'createDone', {
-              count: sheets.length,
-              sheets: sheets.map((s) => s.name).join('、'),
-            }),
-          });
-        },
-        t('confirmTemplateWarning'),
-      );
+      await writeAsking(sheets, SHEETS.towns, () => {
+        setNotice({
+          intent: 'success',
+          text: translate(languageRef.current, 'createDone', {
+            count: sheets.length,
+            sheets: sheets.map((s) => s.name).join('、'),
+          }),
+        });
+      });
     });
 
   const assess = async () => {
@@ -409,7 +397,6 @@ export function Pane({
           language={language}
           sheets={confirm.sheets}
           foreign={confirm.foreign}
-          warning={confirm.warning}
           onCancel={() => {
             setConfirm(null);
             setNotice({ intent: 'info', text: t('cancelled') });
