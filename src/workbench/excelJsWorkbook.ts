@@ -8,7 +8,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { PALETTE } from '../engine/ledger/palette';
-import type { CellStyle, CellValue, SheetSpec, WorkbookGrid } from '../engine/ledger/types';
+import type { CellStyle, SheetSpec, WorkbookGrid } from '../engine/ledger/types';
 import { cellsToMark } from '../excel/a1';
 import { toCellValue, worksheetToGrid } from '../xlsx/grid';
 import {
