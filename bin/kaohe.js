@@ -6,7 +6,14 @@ try {
   main = require('../lib/cli/main.js').main;
 } catch (err) {
   if (err && err.code === 'MODULE_NOT_FOUND') {
-    process.stderr.write('kaohe: 未编译 / not built. Run `npm run build:cli` first.\n');
+    const args = process.argv.slice(2);
+    const en =
+      args.includes('--lang=en') || args.some((a, i) => a === '--lang' && args[i + 1] === 'en');
+    process.stderr.write(
+      en
+        ? 'kaohe: not built / 未编译. Run `npm run build:cli` first.\n'
+        : 'kaohe: 未编译 / not built. Run `npm run build:cli` first.\n',
+    );
     process.exit(2);
   }
   throw err;

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_SCHEME } from '../engine/scheme/defaultScheme';
 import { cellAddress } from '../engine/ledger/cells';
-import { headerCode, UNIT_HEADER, CLASS_HEADER } from '../engine/ledger/columns';
+import { columnCode, UNIT_HEADER, CLASS_HEADER } from '../engine/ledger/columns';
 import { buildTemplateSheets } from '../engine/ledger/template';
 import { SHEETS, type CellValue, type SheetSpec } from '../engine/ledger/types';
 import { seededRandom } from '../engine/seededRandom';
@@ -179,7 +179,7 @@ function fill(
   values: (unit: string, code: string) => CellValue | undefined,
 ): SheetSpec {
   const header = sheet.rows[0] ?? [];
-  const codes = header.map((h) => (h === UNIT_HEADER || h === CLASS_HEADER ? h : headerCode(h)));
+  const codes = header.map(columnCode);
   const rows = sheet.rows.map((row, r) => {
     if (r === 0) return row;
     const unit = String(row[0]);
@@ -197,7 +197,10 @@ function fill(
  * The sample ledger's sheets (方案, 乡镇台账, 部门台账), and with `withErrors` the planted problems
  * applied, together with the findings they must produce.
  */
-export function buildExampleSheets(withErrors = false): {
+export function buildExampleSheets(
+  withErrors = false,
+  lang: 'zh' | 'en' = 'zh',
+): {
   sheets: SheetSpec[];
   expected: ExpectedFinding[];
 } {
@@ -206,6 +209,7 @@ export function buildExampleSheets(withErrors = false): {
     year: EXAMPLE_YEAR,
     units: EXAMPLE_TOWNS.map(([n]) => n),
     departments: EXAMPLE_DEPARTMENTS.map(([n]) => n),
+    lang,
   });
   const rand = seededRandom(20240901);
   const leafPoints = new Map<string, number>();
@@ -255,7 +259,7 @@ export function buildExampleSheets(withErrors = false): {
 
   // Drop a whole column first (every town loses it; reported on the header row), then plant
   // values, renames last, so every plant finds its row by the original name and its final cell.
-  const drop = (towns.rows[0] ?? []).findIndex((h) => headerCode(h) === DROPPED_COLUMN);
+  const drop = (towns.rows[0] ?? []).findIndex((h) => columnCode(h) === DROPPED_COLUMN);
   // Validation ranges would shift with the column; the errors sample simply has none.
   towns = {
     ...towns,
@@ -279,9 +283,7 @@ export function buildExampleSheets(withErrors = false): {
     const sheet = bySheet[p.sheet];
     if (!sheet) continue;
     const header = sheet.rows[0] ?? [];
-    const col = header.findIndex((h) =>
-      h === UNIT_HEADER || h === CLASS_HEADER ? h === p.code : headerCode(h) === p.code,
-    );
+    const col = header.findIndex((h) => columnCode(h) === p.code);
     const row = sheet.rows.findIndex((r, i) => i > 0 && r[0] === p.unit);
     if (col < 0 || row < 0) throw new Error(`plant ${p.code}@${p.unit}: no such cell`);
     const rows = sheet.rows.map((r, i) =>

@@ -9,6 +9,7 @@ import { parseArgs } from 'util';
 import { DEFAULT_SCHEME } from '../engine/scheme/defaultScheme';
 import { assessWorkbook } from '../engine/ledger/assess';
 import { qualified } from '../engine/ledger/cells';
+import { markText } from '../engine/ledger/outputs';
 import { buildTemplateSheets } from '../engine/ledger/template';
 import type ExcelJS from 'exceljs';
 import {
@@ -66,7 +67,7 @@ const HELP: Record<string, { zh: string; en: string }> = {
   kaohe rank <台账.xlsx> [--out 结果.xlsx] [--json 结果.json] [--top N] [--bottom N] [--by-class] [--previous 上轮.xlsx]
   kaohe example <示例.xlsx> [--with-errors] [--force]
 
-通用选项: --lang zh|en（默认 zh），--help
+通用选项: --lang zh|en（默认 zh；en 时英文在前，结果表同样），--help
 每个命令的说明: kaohe <命令> --help
 退出码: 0 成功；1 数据有错误（列出全部问题，不写任何文件）；2 用法或文件错误`,
     en: `kaohe — Kaohe assessment on .xlsx files, no Excel needed
@@ -77,18 +78,20 @@ Usage:
   kaohe rank <ledger.xlsx> [--out result.xlsx] [--json result.json] [--top N] [--bottom N] [--by-class] [--previous last.xlsx]
   kaohe example <sample.xlsx> [--with-errors] [--force]
 
-Options for all: --lang zh|en (default zh), --help
+Options for all: --lang zh|en (default zh; en puts English first, in the result sheets too), --help
 Per command: kaohe <command> --help
 Exit codes: 0 done; 1 the data has errors (all listed, nothing written); 2 usage or file error`,
   },
   template: {
     zh: `kaohe template <台账.xlsx> [--year YYYY] [--units 名称,名称,…] [--departments 名称,…] [--force]
   生成空白台账：方案（可编辑的考核方案）、乡镇台账（单位、类别、各指标、否决项、加扣分）、部门台账（D1–D4）。
-  表头为“代码 中文名”，可调整列的顺序或增加自己的列。文件已存在时需加 --force。`,
+  表头为“代码 中文名”（--lang en 时为“代码 English / 中文名”），按代码找列，可调整列的顺序或增加自己的列。
+  文件已存在时需加 --force。`,
     en: `kaohe template <ledger.xlsx> [--year YYYY] [--units name,name,…] [--departments name,…] [--force]
-  Writes an empty ledger: 方案 (the scheme, editable), 乡镇台账 (unit, class, items, veto figures,
-  bonuses/deductions), 部门台账 (D1–D4). Headers are "CODE 中文名"; columns may be reordered or added.
-  An existing file is replaced only with --force.`,
+  Writes an empty ledger: the scheme (sheet 方案, editable), the towns (乡镇台账: unit, class, items,
+  veto figures, bonuses/deductions) and the departments (部门台账: D1–D4). Headers are
+  "CODE English / 中文名" (with --lang zh: "CODE 中文名"); columns are found by their code, so they
+  may be reordered or added. An existing file is replaced only with --force.`,
   },
   check: {
     zh: `kaohe check <台账.xlsx> [--previous 上轮.xlsx]
@@ -106,9 +109,11 @@ Exit codes: 0 done; 1 the data has errors (all listed, nothing written); 2 usage
   数据有错误时列出全部问题，不写任何文件，退出码 1。`,
     en: `kaohe rank <ledger.xlsx> [--out result.xlsx] [--json result.json] [--top N] [--bottom N] [--by-class] [--previous last.xlsx]
   Checks and ranks; prints the ranking.
-  --out      result workbook: every input sheet unchanged plus 排名汇总, 部门排名, 得分明细 (, 指标分析)
+  --out      result workbook: every input sheet unchanged, plus the summary (排名汇总), department
+             ranking (部门排名), score detail (得分明细) and item analysis (指标分析)
   --json     JSON result
-  --top N    first N get 一票优先 (default 3); --bottom N: last N get 黄牌警告 (default 3)
+  --top N    the first N are flagged Top place (一票优先, default 3); --bottom N: the last N get a
+             Yellow card (黄牌警告, default 3)
   --by-class also rank within class
   With errors in the data: lists them all, writes nothing, exit code 1.`,
   },
@@ -268,7 +273,7 @@ export function formatRanking(ranking: Ranking, lang: Lang, limit = 200): string
     fmt(u.deduction),
     fmt(u.total),
     fmt(u.rank.class),
-    (u.vetoed ? ['一票否决', ...u.flags] : u.flags).join('、'),
+    markText(u, lang),
   ]);
   const parts = [renderTable(cols, rows)];
   if (skipped > 0)
@@ -437,15 +442,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
           ...(year !== undefined ? { year } : {}),
           units: splitNames(values.units),
           departments: splitNames(values.departments),
+          lang,
         });
         return await writeNewWorkbook(io, lang, file, values.force === true, () =>
-          workbookFromSheets(sheets),
+          workbookFromSheets(sheets, { lang }),
         );
       }
       case 'example': {
-        const { sheets } = buildExampleSheets(values['with-errors'] === true);
+        const { sheets } = buildExampleSheets(values['with-errors'] === true, lang);
         return await writeNewWorkbook(io, lang, file, values.force === true, () =>
-          workbookFromSheets(sheets),
+          workbookFromSheets(sheets, { lang }),
         );
       }
       case 'check':

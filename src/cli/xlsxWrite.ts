@@ -128,7 +128,7 @@ function parseRange(range: string): { r1: number; c1: number; r2: number; c2: nu
 export function addSheet(
   wb: ExcelJS.Workbook,
   spec: SheetSpec,
-  { shareStyles = false }: { shareStyles?: boolean } = {},
+  { shareStyles = false, lang = 'zh' }: { shareStyles?: boolean; lang?: 'zh' | 'en' } = {},
 ): ExcelJS.Worksheet {
   const old = wb.getWorksheet(spec.name);
   if (old) wb.removeWorksheet(old.id);
@@ -167,21 +167,27 @@ export function addSheet(
       formulae: [v.min, v.max],
       showErrorMessage: true,
       errorStyle: 'stop',
-      errorTitle: '超出范围 Out of range',
-      error: `应为 ${v.min} 到 ${v.max} 之间的数 / Must be a number from ${v.min} to ${v.max}`,
+      errorTitle: lang === 'en' ? 'Out of range 超出范围' : '超出范围 Out of range',
+      error:
+        lang === 'en'
+          ? `Must be a number from ${v.min} to ${v.max} / 应为 ${v.min} 到 ${v.max} 之间的数`
+          : `应为 ${v.min} 到 ${v.max} 之间的数 / Must be a number from ${v.min} to ${v.max}`,
     };
   }
   return ws;
 }
 
-/** A new workbook from sheets (template, examples). */
-export function workbookFromSheets(specs: readonly SheetSpec[]): ExcelJS.Workbook {
+/** A new workbook from sheets (template, examples); `lang` orders the validation messages. */
+export function workbookFromSheets(
+  specs: readonly SheetSpec[],
+  { lang = 'zh' }: { lang?: 'zh' | 'en' } = {},
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kaohe 目标考核助手';
   // Fixed dates keep regenerated example files stable in git.
   wb.created = new Date(Date.UTC(2024, 0, 1));
   wb.modified = new Date(Date.UTC(2024, 0, 1));
-  for (const s of specs) addSheet(wb, s);
+  for (const s of specs) addSheet(wb, s, { lang });
   return wb;
 }
 

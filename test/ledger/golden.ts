@@ -4,7 +4,7 @@ import * as path from 'path';
 import { DEFAULT_SCHEME } from '../../src/engine/scheme/defaultScheme';
 import { indexScheme } from '../../src/engine/scheme/schemeIndex';
 import { buildTemplateSheets } from '../../src/engine/ledger/template';
-import { headerCode } from '../../src/engine/ledger/columns';
+import { columnCode, headerCode } from '../../src/engine/ledger/columns';
 import type { CellValue, SheetSpec, WorkbookGrid } from '../../src/engine/ledger/types';
 
 export interface GoldenTown {
@@ -41,21 +41,23 @@ export const golden = JSON.parse(
   readFileSync(path.join(__dirname, '../fixtures/golden.json'), 'utf8'),
 ) as Golden;
 
-/** Template sheets filled with the golden inputs: every leaf at full marks unless the case says otherwise. */
-export function goldenSheets(): SheetSpec[] {
+/**
+ * Template sheets filled with the golden inputs: every leaf at full marks unless the case says
+ * otherwise. `lang: 'en'` fills the English-first template.
+ */
+export function goldenSheets({ lang = 'zh' }: { lang?: 'zh' | 'en' } = {}): SheetSpec[] {
   const index = indexScheme(DEFAULT_SCHEME);
   const sheets = buildTemplateSheets(DEFAULT_SCHEME, {
     year: 2024,
     units: golden.towns.map((t) => t.unit),
     departments: golden.departments.map((d) => d.unit),
+    lang,
   });
   const fill = (
     sheet: SheetSpec,
     value: (r: number, code: string) => CellValue | undefined,
   ): SheetSpec => {
-    const codes = (sheet.rows[0] ?? []).map((h) =>
-      h === '单位' || h === '类别' ? h : headerCode(h),
-    );
+    const codes = (sheet.rows[0] ?? []).map(columnCode);
     return {
       ...sheet,
       rows: sheet.rows.map((row, r) =>

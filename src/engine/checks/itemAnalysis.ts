@@ -157,17 +157,26 @@ const VERDICT_TEXT: Readonly<Record<ItemVerdict, string>> = {
   separates: '有区分 separates',
 };
 
+/** With `lang: 'en'`, English first (the headers and verdicts of the sheet). */
+const VERDICT_TEXT_EN: Readonly<Record<ItemVerdict, string>> = {
+  'all-full': 'all full marks / 全部满分',
+  'all-same': 'all the same / 得分相同',
+  separates: 'separates / 有区分',
+};
+const HEADER_EN = ['Code / 代码', 'Item (Chinese) / 指标', 'Item (English)', 'Points / 满分', 'Count / 填报数', 'Min / 最低', 'Max / 最高', 'Mean / 平均', 'Std dev / 标准差', 'Full-marks share / 满分占比', 'Distinct / 不同分值', 'Verdict / 结论'];
+
 /**
  * The 指标分析 sheet: one row per item with its spread and verdict; items that do not separate
  * units are highlighted.
  */
-export function buildItemAnalysisSheet(ledger: Ledger): SheetSpec {
+export function buildItemAnalysisSheet(ledger: Ledger, lang: 'zh' | 'en' = 'zh'): SheetSpec {
   const analyses = analyseItems(ledger);
-  const header = ['代码 Code', '指标 Item', 'Item', '满分 Points', '填报数 Count', '最低 Min', '最高 Max', '平均 Mean', '标准差 Std dev', '满分占比 Full-marks share', '不同分值 Distinct', '结论 Verdict'];
+  const header = lang === 'en' ? HEADER_EN : ['代码 Code', '指标 Item', 'Item', '满分 Points', '填报数 Count', '最低 Min', '最高 Max', '平均 Mean', '标准差 Std dev', '满分占比 Full-marks share', '不同分值 Distinct', '结论 Verdict'];
+  const verdictText = lang === 'en' ? VERDICT_TEXT_EN : VERDICT_TEXT;
   const rows: (string | number | null)[][] = [header];
   const rowStyles: Record<number, 'header' | 'yellow'> = { 0: 'header' };
   analyses.forEach((a, i) => {
-    rows.push([a.code, a.labelZh, a.labelEn, a.points, a.count, a.min, a.max, a.mean, a.stdDev, a.fullShare, a.distinct, VERDICT_TEXT[a.verdict]]);
+    rows.push([a.code, a.labelZh, a.labelEn, a.points, a.count, a.min, a.max, a.mean, a.stdDev, a.fullShare, a.distinct, verdictText[a.verdict]]);
     if (a.verdict !== 'separates') rowStyles[i + 1] = 'yellow';
   });
   return {

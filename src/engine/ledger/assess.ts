@@ -54,7 +54,7 @@ export function assessWorkbook(workbook: WorkbookGrid, options: AssessOptions = 
   const sheets = [
     ...buildOutputSheets(ranking, ledger, options.lang ? { lang: options.lang } : {}),
   ];
-  const analysis = buildItemAnalysisSheet(ledger);
+  const analysis = buildItemAnalysisSheet(ledger, options.lang);
   if (analysis.rows.length > 0) sheets.push(analysis);
   return { ledger, findings, ranking, sheets };
 }

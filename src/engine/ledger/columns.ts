@@ -28,11 +28,51 @@ export interface LedgerColumn {
 export const TARGET_SUFFIX = 'T';
 
 /**
- * Header text of a column: `CODE 中文名`, or the bare name for 单位/类别.
+ * Header text of a column: `CODE 中文名`, or the bare name for 单位/类别; with `en`, English first:
+ * `CODE English / 中文名`, `Unit / 单位` (the code still leads, so columns are found the same way).
  * @example headerText({ code: 'P3.1', labelZh: '移民地区综合整治', … }) // 'P3.1 移民地区综合整治'
  */
-export function headerText(col: Pick<LedgerColumn, 'code' | 'labelZh' | 'kind'>): string {
-  return col.kind === 'unit' || col.kind === 'class' ? col.labelZh : `${col.code} ${col.labelZh}`;
+export function headerText(
+  col: Pick<LedgerColumn, 'code' | 'labelZh' | 'labelEn' | 'kind'>,
+  lang: 'zh' | 'en' = 'zh',
+): string {
+  const named = col.kind === 'unit' || col.kind === 'class';
+  if (lang === 'en')
+    return named
+      ? `${col.labelEn} / ${col.labelZh}`
+      : `${col.code} ${col.labelEn} / ${col.labelZh}`;
+  return named ? col.labelZh : `${col.code} ${col.labelZh}`;
+}
+
+const squash = (s: string): string =>
+  s
+    .replace(/[\u3000\u00a0]/g, ' ')
+    .replace(/\s*[/／]\s*/g, ' / ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/**
+ * True when a header cell names a column whose name is `zh` in Chinese and `en` in English: either
+ * name alone, or both in either order, with a space or a slash between (`Unit / 单位`, `单位 Unit`).
+ * @example isHeader('Unit / 单位', '单位', 'Unit') // true
+ */
+export function isHeader(cell: unknown, zh: string, en: string): boolean {
+  if (typeof cell !== 'string') return false;
+  const t = squash(cell);
+  const [z, e] = [squash(zh), squash(en)];
+  return [z, e, `${e} / ${z}`, `${z} / ${e}`, `${e} ${z}`, `${z} ${e}`].includes(t);
+}
+
+/**
+ * The column a ledger header names: 单位 or 类别 (in Chinese, English or both), else its leading
+ * code (`headerCode`).
+ * @example columnCode('Unit / 单位') // '单位'
+ */
+export function columnCode(header: unknown): string | null {
+  if (isHeader(header, UNIT_HEADER, 'Unit')) return UNIT_HEADER;
+  if (isHeader(header, CLASS_HEADER, 'Class')) return CLASS_HEADER;
+  return headerCode(header);
 }
 
 const HEADER_CODE = /^([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(?![A-Za-z0-9_.])/;

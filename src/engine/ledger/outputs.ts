@@ -2,12 +2,43 @@
  * The result sheets of a ranking — 排名汇总, 部门排名, 得分明细 — as plain SheetSpecs that the CLI
  * (ExcelJS) and the task pane (Office.js) both render. Numbers stay numbers; text stays text.
  */
-import type { Ranking, RankedUnit } from '../types';
+import type { Flag, Ranking, RankedUnit } from '../types';
 import { SHEETS, type CellStyle, type CellValue, type Ledger, type SheetSpec } from './types';
 
 export interface OutputOptions {
-  /** Language of free text in the cells (veto reasons, results); sheet and column names stay Chinese. */
+  /**
+   * Language of the cells: `zh` (default) Chinese headers and labels; `en` headers `English / 中文`
+   * and labels, flags and veto reasons in English. Sheet names stay Chinese (they are the format).
+   */
   readonly lang?: 'zh' | 'en';
+}
+
+type Lang = 'zh' | 'en';
+
+/**
+ * A header in the sheet's language: Chinese, or with `en` English first, then the Chinese after
+ * ` / ` (so a colleague reading Chinese still finds the column).
+ * @example bilingualHeader('en', '总分', 'Total') // 'Total / 总分'
+ */
+export function bilingualHeader(lang: Lang, zh: string, en: string): string {
+  return lang === 'en' ? `${en} / ${zh}` : zh;
+}
+
+/** What a unit's marks (一票否决 and the flags) are called. */
+export const MARK_TEXT: Readonly<Record<Flag | '一票否决', { zh: string; en: string }>> = {
+  一票否决: { zh: '一票否决', en: 'Vetoed' },
+  一票优先: { zh: '一票优先', en: 'Top place' },
+  黄牌警告: { zh: '黄牌警告', en: 'Yellow card' },
+  末位: { zh: '末位', en: 'Last place' },
+};
+
+/**
+ * A unit's marks as text: vetoed first, then its flags, in the language.
+ * @example markText({ vetoed: false, flags: ['黄牌警告', '末位'] }, 'en') // 'Yellow card, Last place'
+ */
+export function markText(u: Pick<RankedUnit, 'vetoed' | 'flags'>, lang: Lang): string {
+  const marks: (Flag | '一票否决')[] = u.vetoed ? ['一票否决', ...u.flags] : [...u.flags];
+  return marks.map((m) => MARK_TEXT[m][lang]).join(lang === 'en' ? ', ' : '、');
 }
 
 const SCORE = '0.00';
@@ -28,7 +59,23 @@ export const SUMMARY_HEADERS = [
   '标记',
   '否决原因',
 ] as const;
+export const SUMMARY_HEADERS_EN = [
+  'Total rank',
+  'Unit',
+  'Class',
+  'Party line',
+  'Party line rank',
+  'Family-planning line',
+  'Family-planning line rank',
+  'Bonus',
+  'Deduction',
+  'Total',
+  'Rank in class',
+  'Flags',
+  'Veto reasons',
+] as const;
 export const DEPARTMENT_HEADERS = ['排名', '单位', '得分'] as const;
+export const DEPARTMENT_HEADERS_EN = ['Rank', 'Department', 'Score'] as const;
 export const DETAIL_HEADERS = [
   '单位',
   '类型',
@@ -41,6 +88,32 @@ export const DETAIL_HEADERS = [
   '方向',
   '结果',
 ] as const;
+export const DETAIL_HEADERS_EN = [
+  'Unit',
+  'Type',
+  'Code',
+  'Name',
+  'Input',
+  'Points or per case',
+  'Score',
+  'Target',
+  'Direction',
+  'Result',
+] as const;
+
+/** The kinds of rows of 得分明细. */
+const DETAIL_KIND = {
+  item: { zh: '指标', en: 'Item' },
+  subtotal: { zh: '小计', en: 'Subtotal' },
+  bonus: { zh: '加分', en: 'Bonus' },
+  deduction: { zh: '扣分', en: 'Deduction' },
+  veto: { zh: '否决', en: 'Veto' },
+  departmentItem: { zh: '部门指标', en: 'Department item' },
+  departmentSubtotal: { zh: '部门小计', en: 'Department subtotal' },
+} as const;
+
+const headers = (lang: Lang, zh: readonly string[], en: readonly string[]): CellValue[] =>
+  zh.map((z, i) => bilingualHeader(lang, z, en[i] ?? z));
 
 /** Style of a summary row: vetoed first, then the worst flag, then the best. */
 export function unitRowStyle(u: RankedUnit): CellStyle | undefined {
@@ -51,11 +124,10 @@ export function unitRowStyle(u: RankedUnit): CellStyle | undefined {
   return undefined;
 }
 
-function summarySheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
-  const rows: CellValue[][] = [[...SUMMARY_HEADERS]];
+function summarySheet(ranking: Ranking, lang: Lang): SheetSpec {
+  const rows: CellValue[][] = [headers(lang, SUMMARY_HEADERS, SUMMARY_HEADERS_EN)];
   const rowStyles: Record<number, CellStyle> = { 0: 'header' };
   for (const u of ranking.units) {
-    const marks = u.vetoed ? ['一票否决', ...u.flags] : [...u.flags];
     const reasons = lang === 'en' ? u.vetoReasonsEn : u.vetoReasons;
     rows.push([
       u.rank.total,
@@ -69,8 +141,8 @@ function summarySheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
       u.deduction,
       u.total,
       u.rank.class,
-      marks.join('、'),
-      reasons.join('；'),
+      markText(u, lang),
+      reasons.join(lang === 'en' ? '; ' : '；'),
     ]);
     const style = unitRowStyle(u);
     if (style) rowStyles[rows.length - 1] = style;
@@ -104,13 +176,20 @@ function summarySheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
     freezeColumns: 2,
     landscape: true,
     ...(ranked > 0
-      ? { chart: { labelColumn: 1, valueColumn: 9, rowCount: ranked, title: '总分 Total score' } }
+      ? {
+          chart: {
+            labelColumn: 1,
+            valueColumn: 9,
+            rowCount: ranked,
+            title: lang === 'en' ? 'Total score / 总分' : '总分 Total score',
+          },
+        }
       : {}),
   };
 }
 
-function departmentSheet(ranking: Ranking): SheetSpec {
-  const rows: CellValue[][] = [[...DEPARTMENT_HEADERS]];
+function departmentSheet(ranking: Ranking, lang: Lang): SheetSpec {
+  const rows: CellValue[][] = [headers(lang, DEPARTMENT_HEADERS, DEPARTMENT_HEADERS_EN)];
   for (const d of ranking.departments) rows.push([d.rank, d.unit, d.score]);
   return {
     name: SHEETS.departmentRanking,
@@ -122,8 +201,8 @@ function departmentSheet(ranking: Ranking): SheetSpec {
   };
 }
 
-function detailSheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
-  const rows: CellValue[][] = [[...DETAIL_HEADERS]];
+function detailSheet(ranking: Ranking, lang: Lang): SheetSpec {
+  const rows: CellValue[][] = [headers(lang, DETAIL_HEADERS, DETAIL_HEADERS_EN)];
   const en = lang === 'en';
   for (const u of ranking.units) {
     for (const e of u.explanation) {
@@ -132,7 +211,7 @@ function detailSheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
         case 'item':
           rows.push([
             u.unit,
-            e.isLeaf ? '指标' : '小计',
+            (e.isLeaf ? DETAIL_KIND.item : DETAIL_KIND.subtotal)[lang],
             e.code,
             name,
             e.input,
@@ -147,7 +226,7 @@ function detailSheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
         case 'deduction':
           rows.push([
             u.unit,
-            e.kind === 'bonus' ? '加分' : '扣分',
+            DETAIL_KIND[e.kind][lang],
             e.inputCode,
             name,
             e.count ?? e.points,
@@ -161,7 +240,7 @@ function detailSheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
         case 'veto':
           rows.push([
             u.unit,
-            '否决',
+            DETAIL_KIND.veto[lang],
             e.code,
             name,
             e.actual,
@@ -179,7 +258,7 @@ function detailSheet(ranking: Ranking, lang: 'zh' | 'en'): SheetSpec {
     for (const e of d.explanation)
       rows.push([
         d.unit,
-        e.isLeaf ? '部门指标' : '部门小计',
+        (e.isLeaf ? DETAIL_KIND.departmentItem : DETAIL_KIND.departmentSubtotal)[lang],
         e.code,
         en ? e.labelEn : e.labelZh,
         e.input,
@@ -223,5 +302,5 @@ export function buildOutputSheets(
   options: OutputOptions = {},
 ): SheetSpec[] {
   const lang = options.lang ?? 'zh';
-  return [summarySheet(ranking, lang), departmentSheet(ranking), detailSheet(ranking, lang)];
+  return [summarySheet(ranking, lang), departmentSheet(ranking, lang), detailSheet(ranking, lang)];
 }

@@ -27,7 +27,7 @@ import {
   isExcelError,
   showValue,
 } from './cells';
-import { CLASS_HEADER, TARGET_SUFFIX, UNIT_HEADER, headerCode } from './columns';
+import { CLASS_HEADER, TARGET_SUFFIX, UNIT_HEADER, columnCode } from './columns';
 import { readScheme } from './readScheme';
 import {
   SHEETS,
@@ -57,13 +57,10 @@ interface SheetLayout {
   readonly width: number;
 }
 
-const norm = (v: CellValue | undefined): string =>
-  typeof v === 'string' ? v.replace(/[\u3000\u00a0]/g, ' ').trim() : '';
-
 function findLayout(sheet: SheetGrid, known: ReadonlySet<string>, push: Push): SheetLayout | null {
   let headerRow = -1;
   for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, sheet.values.length); r++) {
-    if ((sheet.values[r] ?? []).some((v) => norm(v) === UNIT_HEADER)) {
+    if ((sheet.values[r] ?? []).some((v) => columnCode(v) === UNIT_HEADER)) {
       headerRow = r;
       break;
     }
@@ -81,8 +78,7 @@ function findLayout(sheet: SheetGrid, known: ReadonlySet<string>, push: Push): S
   const header = sheet.values[headerRow] ?? [];
   const cols = new Map<string, number>();
   header.forEach((h, i) => {
-    const text = norm(h);
-    const code = text === UNIT_HEADER || text === CLASS_HEADER ? text : headerCode(h);
+    const code = columnCode(h);
     if (code === null || !known.has(code)) return; // a column of the user's own: ignored
     const first = cols.get(code);
     if (first !== undefined) {

@@ -16,10 +16,12 @@ import { validateScheme } from '../scheme/validateScheme';
 import { parseScore } from '../score/parseNumber';
 import { isKaoheError } from '../errors';
 import { cellAddress, isBlankCell, showValue } from './cells';
+import { isHeader } from './columns';
 import {
   MODE_TEXT,
   SCHEME_FIELDS,
   SCHEME_HEADERS,
+  SCHEME_HEADERS_EN,
   SCHEME_KINDS,
   type SchemeField,
 } from './schemeSheet';
@@ -88,7 +90,9 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
   const header = sheet.values[0] ?? [];
   const col = new Map<SchemeField, number>();
   header.forEach((h, i) => {
-    const f = SCHEME_FIELDS.find((field) => SCHEME_HEADERS[field] === text(h));
+    const f = SCHEME_FIELDS.find((field) =>
+      isHeader(text(h), SCHEME_HEADERS[field], SCHEME_HEADERS_EN[field]),
+    );
     if (f && !col.has(f)) col.set(f, i);
   });
   for (const required of ['kind', 'code', 'labelZh', 'points'] as const) {
@@ -171,7 +175,7 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
         'scheme.kind-invalid',
         cellOf(r, 'kind'),
         `类型“${kindText}”无效，应为 线/指标/否决/加分/扣分/输入`,
-        `Kind "${kindText}" is invalid; use 线/指标/否决/加分/扣分/输入 (line/item/veto/bonus/deduction/input)`,
+        `Kind "${kindText}" is invalid; use line/item/veto/bonus/deduction/input (线/指标/否决/加分/扣分/输入)`,
       );
       continue;
     }
@@ -276,7 +280,7 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
             'scheme.input-mode',
             cellOf(r, 'mode'),
             `${code} 的计分方式“${modeText}”无效，应为 次数 或 分值`,
-            `${code}: mode "${modeText}" must be 次数 (count) or 分值 (points)`,
+            `${code}: mode "${modeText}" must be count (次数) or points (分值)`,
             code,
           );
           break;

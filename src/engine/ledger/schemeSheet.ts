@@ -25,6 +25,26 @@ export const SCHEME_HEADERS = {
   aliases: '别名',
 } as const;
 
+/** The same headers in English: a template made with `lang: 'en'` heads 方案 `English / 中文`. */
+export const SCHEME_HEADERS_EN: Readonly<Record<keyof typeof SCHEME_HEADERS, string>> = {
+  kind: 'Kind',
+  code: 'Code',
+  labelZh: 'Chinese name',
+  labelEn: 'English name',
+  points: 'Points',
+  parent: 'Parent',
+  owner: 'Belongs to',
+  direction: 'Veto direction',
+  target: 'Target',
+  indicators: 'Veto items',
+  unit: 'Unit of measure',
+  mode: 'Scoring',
+  minEach: 'Min each',
+  maxEach: 'Max each',
+  subsetOf: 'Subset of',
+  aliases: 'Aliases',
+};
+
 export type SchemeField = keyof typeof SCHEME_HEADERS;
 export const SCHEME_FIELDS = Object.keys(SCHEME_HEADERS) as SchemeField[];
 
@@ -40,7 +60,20 @@ export const SCHEME_KINDS = {
   input: '输入',
 } as const;
 
+/** Row kinds in English (accepted when read, as are the Chinese ones). */
+export const SCHEME_KINDS_EN: Readonly<Record<keyof typeof SCHEME_KINDS, string>> = {
+  meta: 'scheme',
+  year: 'year',
+  line: 'line',
+  item: 'item',
+  veto: 'veto',
+  bonus: 'bonus',
+  deduction: 'deduction',
+  input: 'input',
+};
+
 export const MODE_TEXT = { count: '次数', points: '分值' } as const;
+export const MODE_TEXT_EN = { count: 'count', points: 'points' } as const;
 
 type Row = Partial<Record<SchemeField, CellValue>>;
 
@@ -50,13 +83,21 @@ function toCells(row: Row): CellValue[] {
 
 /**
  * The scheme as 方案 rows (header first). Items follow their line in tree order with their parent
- * named in 上级; vetoes, then each bonus/deduction rule followed by its inputs.
+ * named in 上级; vetoes, then each bonus/deduction rule followed by its inputs. With `en`, headers
+ * are `English / 中文` and row kinds and scoring modes English words (`readScheme` reads both).
  */
-export function schemeRows(scheme: Scheme, year?: number): CellValue[][] {
-  const rows: CellValue[][] = [SCHEME_FIELDS.map((f) => SCHEME_HEADERS[f])];
+export function schemeRows(scheme: Scheme, year?: number, lang: 'zh' | 'en' = 'zh'): CellValue[][] {
+  const en = lang === 'en';
+  const KIND = en ? SCHEME_KINDS_EN : SCHEME_KINDS;
+  const MODE = en ? MODE_TEXT_EN : MODE_TEXT;
+  const rows: CellValue[][] = [
+    SCHEME_FIELDS.map((f) =>
+      en ? `${SCHEME_HEADERS_EN[f]} / ${SCHEME_HEADERS[f]}` : SCHEME_HEADERS[f],
+    ),
+  ];
   rows.push(
     toCells({
-      kind: SCHEME_KINDS.meta,
+      kind: KIND.meta,
       code: scheme.id,
       labelZh: scheme.nameZh,
       labelEn: scheme.nameEn,
@@ -65,7 +106,7 @@ export function schemeRows(scheme: Scheme, year?: number): CellValue[][] {
   if (year !== undefined)
     rows.push(
       toCells({
-        kind: SCHEME_KINDS.year,
+        kind: KIND.year,
         code: String(year),
         labelZh: `${year}年度`,
         labelEn: `Year ${year}`,
@@ -74,7 +115,7 @@ export function schemeRows(scheme: Scheme, year?: number): CellValue[][] {
   for (const line of scheme.lines) {
     rows.push(
       toCells({
-        kind: SCHEME_KINDS.line,
+        kind: KIND.line,
         code: line.code,
         labelZh: line.labelZh,
         labelEn: line.labelEn,
@@ -85,7 +126,7 @@ export function schemeRows(scheme: Scheme, year?: number): CellValue[][] {
       for (const it of items) {
         rows.push(
           toCells({
-            kind: SCHEME_KINDS.item,
+            kind: KIND.item,
             code: it.code,
             labelZh: it.labelZh,
             labelEn: it.labelEn,
@@ -102,7 +143,7 @@ export function schemeRows(scheme: Scheme, year?: number): CellValue[][] {
   for (const v of scheme.vetoes) {
     rows.push(
       toCells({
-        kind: SCHEME_KINDS.veto,
+        kind: KIND.veto,
         code: v.code,
         labelZh: v.labelZh,
         labelEn: v.labelEn,
@@ -116,7 +157,7 @@ export function schemeRows(scheme: Scheme, year?: number): CellValue[][] {
   for (const rule of scheme.adjustments) {
     rows.push(
       toCells({
-        kind: rule.kind === 'bonus' ? SCHEME_KINDS.bonus : SCHEME_KINDS.deduction,
+        kind: rule.kind === 'bonus' ? KIND.bonus : KIND.deduction,
         code: rule.code,
         labelZh: rule.labelZh,
         labelEn: rule.labelEn,
@@ -125,13 +166,13 @@ export function schemeRows(scheme: Scheme, year?: number): CellValue[][] {
     for (const input of rule.inputs) {
       rows.push(
         toCells({
-          kind: SCHEME_KINDS.input,
+          kind: KIND.input,
           code: input.code,
           labelZh: input.labelZh,
           labelEn: input.labelEn,
           points: input.pointsEach ?? null,
           owner: rule.code,
-          mode: MODE_TEXT[input.mode],
+          mode: MODE[input.mode],
           minEach: input.minEach ?? null,
           maxEach: input.maxEach ?? null,
           subsetOf: input.subsetOf ?? null,

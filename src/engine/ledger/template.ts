@@ -15,6 +15,11 @@ export interface TemplateOptions {
   readonly departments?: readonly string[];
   /** Blank rows when no names are given (default 20 towns, 8 departments). */
   readonly blankRows?: number;
+  /**
+   * Language of the headers: `zh` (default) `CODE 中文名`; `en` English first, `CODE English / 中文名`
+   * and `Unit / 单位` (the reader takes both).
+   */
+  readonly lang?: 'zh' | 'en';
 }
 
 function ledgerSheet(
@@ -23,9 +28,10 @@ function ledgerSheet(
   names: readonly string[],
   blankRows: number,
   prefill: (col: LedgerColumn) => CellValue,
+  lang: 'zh' | 'en',
 ): SheetSpec {
   const n = names.length > 0 ? names.length : blankRows;
-  const rows: CellValue[][] = [cols.map(headerText)];
+  const rows: CellValue[][] = [cols.map((c) => headerText(c, lang))];
   for (let r = 0; r < n; r++) {
     // Names are plain strings: writers put them in as text, never as formulas.
     rows.push(
@@ -69,17 +75,23 @@ function ledgerSheet(
  */
 export function buildTemplateSheets(scheme: Scheme, options: TemplateOptions = {}): SheetSpec[] {
   const blank = options.blankRows ?? 20;
+  const lang = options.lang ?? 'zh';
   const vetoTargets = new Map(scheme.vetoes.map((v) => [v.code + 'T', v.defaultTarget]));
   const schemeSheet: SheetSpec = {
     name: SHEETS.scheme,
-    rows: schemeRows(scheme, options.year),
+    rows: schemeRows(scheme, options.year, lang),
     columns: [8, 8, 28, 36, 8, 8, 8, 10, 8, 14, 10, 10, 10, 10, 10, 24].map((width) => ({ width })),
     rowStyles: { 0: 'header' },
     freezeRows: 1,
     landscape: true,
   };
-  const towns = ledgerSheet(SHEETS.towns, townColumns(scheme), options.units ?? [], blank, (c) =>
-    c.kind === 'vetoTarget' ? (vetoTargets.get(c.code) ?? null) : null,
+  const towns = ledgerSheet(
+    SHEETS.towns,
+    townColumns(scheme),
+    options.units ?? [],
+    blank,
+    (c) => (c.kind === 'vetoTarget' ? (vetoTargets.get(c.code) ?? null) : null),
+    lang,
   );
   const departments = ledgerSheet(
     SHEETS.departments,
@@ -87,6 +99,7 @@ export function buildTemplateSheets(scheme: Scheme, options: TemplateOptions = {
     options.departments ?? [],
     Math.min(blank, 8),
     () => null,
+    lang,
   );
   return [schemeSheet, towns, departments];
 }
