@@ -87,11 +87,12 @@ export const MESSAGES = {
   },
   rankDone: { zh: '已生成排名，并打开“排名汇总”。', en: 'Ranking written; “排名汇总” is open.' },
   rankNoUnits: { zh: '台账中没有乡镇。', en: 'The ledger has no towns.' },
-  resultTop: { zh: '前三名', en: 'Top three' },
+  resultTop: { zh: '前 {n} 名', en: 'Top {n}' },
   resultVetoed: { zh: '一票否决', en: 'Vetoed' },
   resultYellow: { zh: '黄牌警告', en: 'Yellow card' },
   resultNone: { zh: '无', en: 'None' },
   resultRank: { zh: '第 {rank} 名', en: 'No. {rank}' },
+  resultTied: { zh: '（并列）', en: ' (tied)' },
   resultPoints: { zh: '{points} 分', en: '{points} points' },
   resultWarnings: {
     zh: '另有 {warnings} 个警告，请查看“检查数据”。',

@@ -40,6 +40,8 @@ describe('生成排名', () => {
     expect(port.written).toHaveLength(1);
     expect(port.written[0]!.specs).toBe(OUTPUT);
     expect(port.written[0]!.options).toMatchObject({ replace: false, activate: '排名汇总' });
+    // The heading follows the top N the ranking was made with.
+    expect(screen.getByRole('heading', { name: '前 5 名' })).toBeTruthy();
     const top = screen.getAllByTestId('top-unit').map((li) => li.textContent);
     expect(top).toEqual([
       '第 1 名 城关镇 · 912.5 分',

@@ -115,6 +115,8 @@ export function Pane({
   const [warningsShown, setWarningsShown] = useState(startupWarnings.length > 0);
   const [findings, setFindings] = useState<readonly Finding[] | null>(null);
   const [ranking, setRanking] = useState<Ranking | null>(null);
+  /** The top N the shown ranking was made with (the settings may change afterwards). */
+  const [rankedTopN, setRankedTopN] = useState(initialSettings.topN);
   const [highlighted, setHighlighted] = useState(false);
   const [confirm, setConfirm] = useState<PendingConfirm | null>(null);
   const language: Language = settings.language;
@@ -258,8 +260,10 @@ export function Pane({
       }
       const ranked = result.ranking;
       const warnings = result.findings.length;
+      const topN = settings.topN;
       await writeAsking(result.sheets, SHEETS.summary, () => {
         setRanking(ranked);
+        setRankedTopN(topN);
         const lang = languageRef.current;
         const text =
           translate(lang, 'rankDone') +
@@ -375,7 +379,7 @@ export function Pane({
 
           {(ranking || findings) && <Divider />}
           <section className={styles.results} aria-live="polite">
-            {ranking && <RankingResult language={language} ranking={ranking} />}
+            {ranking && <RankingResult language={language} ranking={ranking} topN={rankedTopN} />}
             {findings && (
               <>
                 <h2 className={styles.sectionTitle}>{t('findingsTitle')}</h2>
