@@ -105,6 +105,10 @@ export const MESSAGES = {
   settingsLanguage: { zh: '界面语言', en: 'Language' },
   settingsSave: { zh: '保存设置', en: 'Save settings' },
   settingsSaved: { zh: '设置已保存到本工作簿。', en: 'Settings saved in this workbook.' },
+  settingsSavedSession: {
+    zh: '设置已保存，仅在本次打开页面期间有效（不写入工作簿文件）。',
+    en: 'Settings saved for as long as this page is open (they are not written into the workbook file).',
+  },
   settingsInvalid: {
     zh: '名次须为 0 到 100 之间的整数。',
     en: 'Places must be whole numbers from 0 to 100.',

@@ -281,6 +281,22 @@ describe('settings and language', () => {
   });
 });
 
+describe('where settings are kept', () => {
+  it.each([
+    ['document', '设置已保存到本工作簿。'],
+    ['session', '设置已保存，仅在本次打开页面期间有效（不写入工作簿文件）。'],
+  ] as const)('a port keeping them in the %s says so', async (where, text) => {
+    const { port } = setup((p) => (p.settingsPersist = where));
+    await settle(port);
+    fireEvent.click(screen.getByRole('tab', { name: '设置' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '保存设置' }));
+    });
+    await screen.findByText(text);
+    expect(port.settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
 describe('start-up warnings', () => {
   it('shows a warning from the boot checks (e.g. no custom functions) in the user language', async () => {
     const port = new FakePort();

@@ -166,7 +166,9 @@ export function Pane({
     setSettings(next);
     void run('working', async () => {
       await port.saveSettings(next);
-      setNotice({ intent: 'success', text: translate(next.language, 'settingsSaved') });
+      // Only a port that keeps settings in the document may say they are in the workbook.
+      const saved = port.settingsPersist === 'document' ? 'settingsSaved' : 'settingsSavedSession';
+      setNotice({ intent: 'success', text: translate(next.language, saved) });
     });
   };
 
