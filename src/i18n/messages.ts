@@ -140,6 +140,17 @@ export const MESSAGES = {
   wbEmptySheet: { zh: '（空工作表）', en: '(empty sheet)' },
   wbRowsTruncated: { zh: '仅显示前 {rows} 行。', en: 'Showing the first {rows} rows.' },
   wbLoading: { zh: '正在加载工作台…', en: 'Loading the workbench…' },
+  wbDiscardTitle: { zh: '放弃当前工作簿？', en: 'Discard this workbook?' },
+  wbDiscardForFile: {
+    zh: '当前工作簿中写入的结果（排名或新建的台账）还没有下载。打开 {name} 后它们会丢失；要保留，请先取消并点“下载结果 .xlsx”。',
+    en: 'What was written into this workbook (a ranking or a new ledger) has not been downloaded. Opening {name} loses it; to keep it, cancel and use “Download result .xlsx” first.',
+  },
+  wbDiscardForBlank: {
+    zh: '当前工作簿中写入的结果（排名或新建的台账）还没有下载。新建空白工作簿后它们会丢失；要保留，请先取消并点“下载结果 .xlsx”。',
+    en: 'What was written into this workbook (a ranking or a new ledger) has not been downloaded. A new blank workbook loses it; to keep it, cancel and use “Download result .xlsx” first.',
+  },
+  wbDiscardAndOpen: { zh: '放弃并打开', en: 'Discard and open' },
+  wbDiscardAndBlank: { zh: '放弃并新建', en: 'Discard and start blank' },
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;
