@@ -87,11 +87,12 @@ export const MESSAGES = {
   },
   rankDone: { zh: '已生成排名，并打开“排名汇总”。', en: 'Ranking written; “排名汇总” is open.' },
   rankNoUnits: { zh: '台账中没有乡镇。', en: 'The ledger has no towns.' },
-  resultTop: { zh: '前三名', en: 'Top three' },
+  resultTop: { zh: '前 {n} 名', en: 'Top {n}' },
   resultVetoed: { zh: '一票否决', en: 'Vetoed' },
   resultYellow: { zh: '黄牌警告', en: 'Yellow card' },
   resultNone: { zh: '无', en: 'None' },
   resultRank: { zh: '第 {rank} 名', en: 'No. {rank}' },
+  resultTied: { zh: '（并列）', en: ' (tied)' },
   resultPoints: { zh: '{points} 分', en: '{points} points' },
   resultWarnings: {
     zh: '另有 {warnings} 个警告，请查看“检查数据”。',
@@ -104,6 +105,10 @@ export const MESSAGES = {
   settingsLanguage: { zh: '界面语言', en: 'Language' },
   settingsSave: { zh: '保存设置', en: 'Save settings' },
   settingsSaved: { zh: '设置已保存到本工作簿。', en: 'Settings saved in this workbook.' },
+  settingsSavedSession: {
+    zh: '设置已保存，仅在本次打开页面期间有效（不写入工作簿文件）。',
+    en: 'Settings saved for as long as this page is open (they are not written into the workbook file).',
+  },
   settingsInvalid: {
     zh: '名次须为 0 到 100 之间的整数。',
     en: 'Places must be whole numbers from 0 to 100.',
@@ -135,6 +140,17 @@ export const MESSAGES = {
   wbEmptySheet: { zh: '（空工作表）', en: '(empty sheet)' },
   wbRowsTruncated: { zh: '仅显示前 {rows} 行。', en: 'Showing the first {rows} rows.' },
   wbLoading: { zh: '正在加载工作台…', en: 'Loading the workbench…' },
+  wbDiscardTitle: { zh: '放弃当前工作簿？', en: 'Discard this workbook?' },
+  wbDiscardForFile: {
+    zh: '当前工作簿中写入的结果（排名或新建的台账）还没有下载。打开 {name} 后它们会丢失；要保留，请先取消并点“下载结果 .xlsx”。',
+    en: 'What was written into this workbook (a ranking or a new ledger) has not been downloaded. Opening {name} loses it; to keep it, cancel and use “Download result .xlsx” first.',
+  },
+  wbDiscardForBlank: {
+    zh: '当前工作簿中写入的结果（排名或新建的台账）还没有下载。新建空白工作簿后它们会丢失；要保留，请先取消并点“下载结果 .xlsx”。',
+    en: 'What was written into this workbook (a ranking or a new ledger) has not been downloaded. A new blank workbook loses it; to keep it, cancel and use “Download result .xlsx” first.',
+  },
+  wbDiscardAndOpen: { zh: '放弃并打开', en: 'Discard and open' },
+  wbDiscardAndBlank: { zh: '放弃并新建', en: 'Discard and start blank' },
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

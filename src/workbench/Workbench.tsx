@@ -17,6 +17,7 @@ import { Pane } from '../taskpane/components/Pane';
 import { NoticeBar, type Notice } from '../taskpane/components/NoticeBar';
 import { describeError } from '../taskpane/describeError';
 import type { PaneEngine } from '../taskpane/paneEngine';
+import { ConfirmDiscardDialog } from './ConfirmDiscardDialog';
 import { ExcelJsWorkbook } from './excelJsWorkbook';
 import { SheetGridView } from './SheetGridView';
 
@@ -92,6 +93,8 @@ export function Workbench({ excel, engine, theme = webLightTheme, initial }: Wor
   const [fileName, setFileName] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const input = useRef<HTMLInputElement | null>(null);
+  /** A file to open (or null: a blank workbook) waiting for the user to agree to lose the current one. */
+  const [discarding, setDiscarding] = useState<{ file: File | null } | null>(null);
   const workbook = port.workbook;
   const view = useSyncExternalStore(
     (listener) => workbook.subscribe(listener),
@@ -147,6 +150,12 @@ export function Workbench({ excel, engine, theme = webLightTheme, initial }: Wor
     setNotice(null);
   };
 
+  /** Opens a file or a blank workbook, asking first when the current one has writes not downloaded. */
+  const replaceWorkbook = (file: File | null) => {
+    if (workbook.unsaved) setDiscarding({ file });
+    else void (file ? open(file) : blank());
+  };
+
   const download = async () => {
     try {
       const bytes = await workbook.toXlsx();
@@ -193,10 +202,10 @@ export function Workbench({ excel, engine, theme = webLightTheme, initial }: Wor
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
-            if (file) void open(file);
+            if (file) replaceWorkbook(file);
           }}
         />
-        <Button appearance="secondary" onClick={() => void blank()}>
+        <Button appearance="secondary" onClick={() => replaceWorkbook(null)}>
           {translate(language, 'wbNew')}
         </Button>
         <Button
@@ -257,6 +266,18 @@ export function Workbench({ excel, engine, theme = webLightTheme, initial }: Wor
           />
         </aside>
       </div>
+      {discarding && (
+        <ConfirmDiscardDialog
+          language={language}
+          fileName={discarding.file?.name ?? null}
+          onCancel={() => setDiscarding(null)}
+          onDiscard={() => {
+            const { file } = discarding;
+            setDiscarding(null);
+            void (file ? open(file) : blank());
+          }}
+        />
+      )}
     </FluentProvider>
   );
 }

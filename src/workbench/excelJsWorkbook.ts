@@ -87,6 +87,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
   /** Settings live in memory: they last for the session, never in the downloaded file. */
   readonly settingsPersist = 'session' as const;
   private settings: PaneSettings | null = null;
+  /** Sheets were written since the workbook was opened or last downloaded. */
+  private changedSinceSave = false;
   private readonly listeners = new Set<() => void>();
   /**
    * Marked cells, by `sheet!A1`. Marks live in the view only (the grid draws them): the workbook
@@ -103,6 +105,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
       highlighted: new Set(),
       version: 0,
     };
+  }
+
+  /** True when the workbook holds writes (results, a template) not yet downloaded: closing it loses them. */
+  get unsaved(): boolean {
+    return this.changedSinceSave;
   }
 
   get view(): WorkbenchView {
@@ -204,6 +211,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
       this.unmarkOwned(ws.name);
       this.workbook.removeWorksheet(ws.id);
     }
+    this.changedSinceSave = true;
     let done = 0;
     for (const spec of specs) {
       const ws = this.renderSheet(spec);
@@ -334,7 +342,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   /** The workbook as .xlsx bytes (marks are the view's, never in the file). */
   async toXlsx(): Promise<ArrayBuffer> {
-    return this.workbook.xlsx.writeBuffer();
+    const bytes = await this.workbook.xlsx.writeBuffer();
+    this.changedSinceSave = false;
+    return bytes;
   }
 }
 

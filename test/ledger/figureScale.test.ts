@@ -10,7 +10,7 @@ import { DEFAULT_SCHEME } from '../../src/engine/scheme/defaultScheme';
 import { indexScheme } from '../../src/engine/scheme/schemeIndex';
 
 const COLS = townColumns(DEFAULT_SCHEME);
-const HEADER = COLS.map(headerText);
+const HEADER = COLS.map((c) => headerText(c));
 const POINTS = indexScheme(DEFAULT_SCHEME).items;
 const col = (code: string) => COLS.findIndex((c) => c.code === code);
 const letter = (code: string) =>

@@ -78,7 +78,7 @@ export function validLedger(scheme: Scheme, spec: ValidLedgerSpec): WorkbookGrid
   const rng = createRng(spec.seed);
   const index = indexScheme(scheme);
   const cols = townColumns(scheme);
-  const values: CellValue[][] = [cols.map(headerText)];
+  const values: CellValue[][] = [cols.map((c) => headerText(c))];
   const formats: (string | null)[][] = [cols.map(() => null)];
   const vetoOf = new Map(scheme.vetoes.map((v) => [v.code, v]));
   for (let i = 0; i < spec.towns; i++) {
@@ -153,7 +153,7 @@ export function validLedger(scheme: Scheme, spec: ValidLedgerSpec): WorkbookGrid
   const sheets: SheetGrid[] = [towns];
   if (spec.departments > 0) {
     const dcols = departmentColumns(scheme);
-    const dvalues: CellValue[][] = [dcols.map(headerText)];
+    const dvalues: CellValue[][] = [dcols.map((c) => headerText(c))];
     for (let i = 0; i < spec.departments; i++)
       dvalues.push(
         dcols.map((c) =>

@@ -42,6 +42,8 @@ describe('生成排名', () => {
     expect(port.written).toHaveLength(1);
     expect(port.written[0]!.specs).toBe(OUTPUT);
     expect(port.written[0]!.options).toMatchObject({ replace: false, activate: '排名汇总' });
+    // The heading follows the top N the ranking was made with.
+    expect(screen.getByRole('heading', { name: '前 5 名' })).toBeTruthy();
     const top = screen.getAllByTestId('top-unit').map((li) => li.textContent);
     expect(top).toEqual([
       '第 1 名 城关镇 · 912.5 分',
@@ -327,6 +329,22 @@ describe('settings and language', () => {
       byClass: true,
       language: 'zh-CN',
     });
+  });
+});
+
+describe('where settings are kept', () => {
+  it.each([
+    ['document', '设置已保存到本工作簿。'],
+    ['session', '设置已保存，仅在本次打开页面期间有效（不写入工作簿文件）。'],
+  ] as const)('a port keeping them in the %s says so', async (where, text) => {
+    const { port } = setup((p) => (p.settingsPersist = where));
+    await settle(port);
+    fireEvent.click(screen.getByRole('tab', { name: '设置' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '保存设置' }));
+    });
+    await screen.findByText(text);
+    expect(port.settings).toEqual(DEFAULT_SETTINGS);
   });
 });
 

@@ -205,6 +205,22 @@ describe('ExcelJsWorkbook (the workbench port)', () => {
     expect(names).toEqual([`${MARKER_PREFIX}1`]);
   });
 
+  it('knows when it holds writes not downloaded yet (the workbench asks before dropping them)', async () => {
+    const port = new ExcelJsWorkbook(ledger());
+    expect(port.unsaved).toBe(false);
+    await port.highlightCells([{ sheet: '乡镇台账', address: 'A1' }]);
+    await port.saveSettings({ topN: 3, bottomN: 3, byClass: false, language: 'zh-CN' });
+    expect(port.unsaved).toBe(false);
+    await expect(
+      port.writeSheets([SUMMARY, { ...SUMMARY, name: '乡镇台账' }], { replace: true }),
+    ).rejects.toThrow();
+    expect(port.unsaved).toBe(false); // a refused write changed nothing
+    await port.writeSheets([SUMMARY], { replace: false });
+    expect(port.unsaved).toBe(true);
+    await port.toXlsx();
+    expect(port.unsaved).toBe(false);
+  });
+
   it('keeps settings', async () => {
     const port = new ExcelJsWorkbook(new ExcelJS.Workbook());
     expect(await port.loadSettings()).toBeNull();

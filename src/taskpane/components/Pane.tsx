@@ -115,6 +115,8 @@ export function Pane({
   const [warningsShown, setWarningsShown] = useState(startupWarnings.length > 0);
   const [findings, setFindings] = useState<readonly Finding[] | null>(null);
   const [ranking, setRanking] = useState<Ranking | null>(null);
+  /** The top N the shown ranking was made with (the settings may change afterwards). */
+  const [rankedTopN, setRankedTopN] = useState(initialSettings.topN);
   const [highlighted, setHighlighted] = useState(false);
   const [confirm, setConfirm] = useState<PendingConfirm | null>(null);
   const language: Language = settings.language;
@@ -164,7 +166,9 @@ export function Pane({
     setSettings(next);
     void run('working', async () => {
       await port.saveSettings(next);
-      setNotice({ intent: 'success', text: translate(next.language, 'settingsSaved') });
+      // Only a port that keeps settings in the document may say they are in the workbook.
+      const saved = port.settingsPersist === 'document' ? 'settingsSaved' : 'settingsSavedSession';
+      setNotice({ intent: 'success', text: translate(next.language, saved) });
     });
   };
 
@@ -258,8 +262,10 @@ export function Pane({
       }
       const ranked = result.ranking;
       const warnings = result.findings.length;
+      const topN = settings.topN;
       await writeAsking(result.sheets, SHEETS.summary, () => {
         setRanking(ranked);
+        setRankedTopN(topN);
         const lang = languageRef.current;
         const text =
           translate(lang, 'rankDone') +
@@ -375,7 +381,7 @@ export function Pane({
 
           {(ranking || findings) && <Divider />}
           <section className={styles.results} aria-live="polite">
-            {ranking && <RankingResult language={language} ranking={ranking} />}
+            {ranking && <RankingResult language={language} ranking={ranking} topN={rankedTopN} />}
             {findings && (
               <>
                 <h2 className={styles.sectionTitle}>{t('findingsTitle')}</h2>

@@ -7,6 +7,7 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  rankList: { margin: 0, paddingLeft: 0, listStyleType: 'none' },
   top: { color: tokens.colorPaletteGreenForeground1 },
   vetoed: { color: tokens.colorPaletteRedForeground1 },
   yellow: { color: tokens.colorPaletteMarigoldForeground1 },
@@ -17,17 +18,29 @@ const useStyles = makeStyles({
 export interface RankingResultProps {
   readonly language: Language;
   readonly ranking: Ranking;
+  /** The top N the ranking was made with (its 一票优先 places); 0 turns the section off. */
+  readonly topN: number;
 }
 
-/** Units ranked 1..3 by total (ties included), in ranking order. */
-export function topThree(ranking: Ranking): RankedUnit[] {
-  return ranking.units.filter((u) => !u.vetoed && u.rank.total !== null && u.rank.total <= 3);
+/** The units the engine flagged 一票优先 (ranked 1..topN by total, ties included), in ranking order. */
+export function topUnits(ranking: Ranking): RankedUnit[] {
+  return ranking.units.filter((u) => u.flags.includes('一票优先'));
 }
 
-/** What the clerk wants to see after ranking: the top three, the vetoed and the yellow-carded towns. */
-export function RankingResult({ language, ranking }: RankingResultProps) {
+/** `第 3 名`, or `第 3 名（并列）` when another unit shares the rank: the rank, never a list position. */
+function rankText(language: Language, ranking: Ranking, unit: RankedUnit): string {
+  const rank = unit.rank.total;
+  if (rank === null) return '';
+  const tied = ranking.units.some((u) => u !== unit && !u.vetoed && u.rank.total === rank);
+  return (
+    translate(language, 'resultRank', { rank }) + (tied ? translate(language, 'resultTied') : '')
+  );
+}
+
+/** What the clerk wants to see after ranking: the top places, the vetoed and the yellow-carded towns. */
+export function RankingResult({ language, ranking, topN }: RankingResultProps) {
   const styles = useStyles();
-  const top = topThree(ranking);
+  const top = topUnits(ranking);
   const vetoed = ranking.units.filter((u) => u.vetoed);
   const yellow = ranking.units.filter((u) => u.flags.includes('黄牌警告'));
   const none = <Text>{translate(language, 'resultNone')}</Text>;
@@ -38,24 +51,27 @@ export function RankingResult({ language, ranking }: RankingResultProps) {
           {pick(language, ranking.flagNotice)}
         </Text>
       )}
-      <section className={styles.section} aria-labelledby="kaohe-top">
-        <h3 id="kaohe-top" className={styles.heading}>
-          {translate(language, 'resultTop')}
-        </h3>
-        {top.length === 0 ? (
-          none
-        ) : (
-          <ol className={styles.list}>
-            {top.map((u) => (
-              <li key={u.unit} className={styles.top} data-testid="top-unit">
-                {translate(language, 'resultRank', { rank: u.rank.total ?? '' })} {u.unit}
-                {u.total !== null &&
-                  ` · ${translate(language, 'resultPoints', { points: formatNumber(language, u.total) })}`}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      {topN > 0 && (
+        <section className={styles.section} aria-labelledby="kaohe-top">
+          <h3 id="kaohe-top" className={styles.heading}>
+            {translate(language, 'resultTop', { n: topN })}
+          </h3>
+          {top.length === 0 ? (
+            none
+          ) : (
+            // Not a numbered list: its numbers would contradict tied ranks (4. 第 3 名).
+            <ul className={styles.rankList}>
+              {top.map((u) => (
+                <li key={u.unit} className={styles.top} data-testid="top-unit">
+                  {rankText(language, ranking, u)} {u.unit}
+                  {u.total !== null &&
+                    ` · ${translate(language, 'resultPoints', { points: formatNumber(language, u.total) })}`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       <section className={styles.section} aria-labelledby="kaohe-vetoed">
         <h3 id="kaohe-vetoed" className={styles.heading}>
           {translate(language, 'resultVetoed')}
@@ -86,8 +102,7 @@ export function RankingResult({ language, ranking }: RankingResultProps) {
             {yellow.map((u) => (
               <li key={u.unit} className={styles.yellow} data-testid="yellow-unit">
                 {u.unit}
-                {u.rank.total !== null &&
-                  ` · ${translate(language, 'resultRank', { rank: u.rank.total })}`}
+                {u.rank.total !== null && ` · ${rankText(language, ranking, u)}`}
               </li>
             ))}
           </ul>
