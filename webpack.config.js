@@ -1,7 +1,7 @@
 // Build of the Excel add-in: task pane, custom functions, ribbon commands, manifest.
 //
 //   npm run build                      production dist/ (office.js from Microsoft's CDN)
-//   npm run workbench                  dev server on http://localhost:3000 with the local office.js
+//   npm run workbench                  dev server: the workbench at http://localhost:3000/workbench.html
 //
 // Settings (webpack --env NAME=VALUE, or the environment variable):
 //   officeJs  / OFFICE_JS_URL   where pages load office.js from:
@@ -140,7 +140,7 @@ module.exports = (env = {}, argv = {}) => {
         `[kaohe] dist/manifest.xml uses the placeholder ${PLACEHOLDER_URL}; before deploying run node scripts/manifest.mjs --url https://your-host/path/ --out dist/manifest.xml`,
     );
   }
-  const page = (filename, template, chunk, title) =>
+  const page = (filename, template, chunk, title, extra = {}) =>
     new HtmlWebpackPlugin({
       filename,
       template,
@@ -148,7 +148,7 @@ module.exports = (env = {}, argv = {}) => {
       inject: 'body',
       scriptLoading: 'blocking',
       minify: false,
-      templateParameters: { title, officeJs: office.officeJs, cfRuntime: office.cfRuntime, csp, officeJsSetting: office.setting },
+      templateParameters: { title, officeJs: office.officeJs, cfRuntime: office.cfRuntime, csp, officeJsSetting: office.setting, ...extra },
     });
   const copies = [{ from: 'assets', to: 'assets' }];
   if (office.setting === 'local') {
@@ -207,7 +207,15 @@ module.exports = (env = {}, argv = {}) => {
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new LocalizedMetadataPlugin(),
       new ManifestPlugin({ baseUrl, namespace, production: !dev }),
-      page('taskpane.html', './src/taskpane/taskpane.html', 'taskpane', '目标考核助手 Kaohe'),
+      // The pane loads office.js itself, only when Office opened it (see taskpane.html).
+      page('taskpane.html', './src/taskpane/taskpane.html', 'taskpane', '目标考核助手 Kaohe', { kaohePage: 'office', officeJsUrl: office.officeJs }),
+      // The workbench's own page: never loads office.js, so its CSP allows this site only.
+      page('workbench.html', './src/taskpane/taskpane.html', 'taskpane', '目标考核助手 工作台 Kaohe workbench', {
+        kaohePage: 'workbench',
+        officeJsUrl: '',
+        officeJsSetting: 'none',
+        csp: contentSecurityPolicy(null),
+      }),
       page('functions.html', './src/functions/functions.html', 'functions', 'Kaohe functions'),
       page('commands.html', './src/commands/commands.html', 'commands', 'Kaohe commands'),
       new CopyWebpackPlugin({ patterns: copies }),
@@ -221,6 +229,18 @@ module.exports = (env = {}, argv = {}) => {
       liveReload: true,
       client: { overlay: false },
       headers: { 'Cache-Control': 'no-store' },
+      // http://localhost:3000/ (the address the dev server prints) opens the workbench.
+      setupMiddlewares: (middlewares) => {
+        middlewares.unshift({
+          name: 'kaohe-workbench-home',
+          middleware: (req, res, next) => {
+            if (req.url !== '/') return next();
+            res.writeHead(302, { Location: '/workbench.html' });
+            res.end();
+          },
+        });
+        return middlewares;
+      },
     },
   };
 };

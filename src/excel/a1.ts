@@ -121,7 +121,11 @@ export function utf8Length(text: string): number {
 /** The address of a cell reference, or a bilingual error naming it and its sheet. */
 export function checkedAddress(ref: CellRef): string {
   if (!parseAddress(ref.address)) {
-    throw new KaoheError('excel.bad-address', `“${ref.address}”不是有效的单元格地址（工作表“${ref.sheet}”）。`, `"${ref.address}" is not a valid cell address (sheet "${ref.sheet}").`);
+    throw new KaoheError(
+      'excel.bad-address',
+      `“${ref.address}”不是有效的单元格地址（工作表“${ref.sheet}”）。`,
+      `"${ref.address}" is not a valid cell address (sheet "${ref.sheet}").`,
+    );
   }
   return ref.address;
 }
@@ -147,7 +151,11 @@ export function cellsToMark(refs: readonly CellRef[]): CellRef[] {
         seen.add(key);
         out.push({ sheet: ref.sheet, address });
         if (out.length > MAX_HIGHLIGHT_CELLS) {
-          throw new KaoheError('excel.highlight-too-many', `一次最多标记 ${MAX_HIGHLIGHT_CELLS} 个单元格。`, `At most ${MAX_HIGHLIGHT_CELLS} cells can be highlighted at once.`);
+          throw new KaoheError(
+            'excel.highlight-too-many',
+            `一次最多标记 ${MAX_HIGHLIGHT_CELLS} 个单元格。`,
+            `At most ${MAX_HIGHLIGHT_CELLS} cells can be highlighted at once.`,
+          );
         }
       }
     }

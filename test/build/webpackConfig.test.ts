@@ -38,6 +38,12 @@ function cspOf(html: string): string {
   return m[1];
 }
 
+function metaOf(html: string, name: string): string {
+  const m = new RegExp(`<meta name="?${name}"? content(?:="([^"]*)"|=([^\\s>"]*))?[\\s>/]`).exec(html);
+  if (!m) throw new Error(`no meta ${name}`);
+  return m[1] ?? m[2] ?? '';
+}
+
 function scriptSrcs(html: string): string[] {
   return [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1]!);
 }
@@ -108,18 +114,15 @@ describe('webpack config', () => {
 
 describe('dist/ pages of the production build', () => {
   it('has every file the manifest and Office need', () => {
-    for (const f of ['taskpane.html', 'taskpane.js', 'functions.js', 'functions.json', 'functions.zh-cn.json', 'functions.en-us.json', 'functions.html', 'commands.html', 'commands.js', 'manifest.xml', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png']) {
+    for (const f of ['taskpane.html', 'workbench.html', 'taskpane.js', 'functions.js', 'functions.json', 'functions.zh-cn.json', 'functions.en-us.json', 'functions.html', 'commands.html', 'commands.js', 'manifest.xml', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png']) {
       expect(fs.existsSync(path.join(DIST, f))).toBe(true);
     }
   });
 
-  it.each([
-    ['taskpane.html', 'taskpane.js'],
-    ['commands.html', 'commands.js'],
-  ])('%s loads office.js first, then %s, and its CSP allows exactly those origins', (page, bundle) => {
-    const html = readDist(page);
+  it('commands.html loads office.js first, then commands.js, and its CSP allows exactly those origins', () => {
+    const html = readDist('commands.html');
     const srcs = scriptSrcs(html);
-    expect(srcs[srcs.length - 1]).toBe(bundle);
+    expect(srcs[srcs.length - 1]).toBe('commands.js');
     const office = srcs[0]!;
     expect(office === 'office-js/office.js' || office.endsWith('/office.js')).toBe(true);
     const allowed = directives(cspOf(html)).get('script-src')!;
@@ -127,6 +130,28 @@ describe('dist/ pages of the production build', () => {
       if (/^https?:/.test(src)) expect(allowed).toContain(new URL(src).origin);
     }
     expect(allowed.filter((s) => s !== "'self'")).toHaveLength(/^https?:/.test(office) ? 1 : 0);
+  });
+
+  it('taskpane.html has no office.js tag (so a plain browser never fetches it): the bundle loads it from its meta URL, which the CSP allows', () => {
+    const html = readDist('taskpane.html');
+    expect(scriptSrcs(html)).toEqual(['taskpane.js']);
+    expect(metaOf(html, 'kaohe-page')).toBe('office');
+    const office = metaOf(html, 'kaohe-office-js-url');
+    expect(office === 'office-js/office.js' || office.endsWith('/office.js')).toBe(true);
+    const allowed = directives(cspOf(html)).get('script-src')!;
+    if (/^https?:/.test(office)) expect(allowed).toEqual(["'self'", new URL(office).origin]);
+    else expect(allowed).toEqual(["'self'"]);
+  });
+
+  it('workbench.html: the same bundle, never office.js, and a CSP that allows this site only', () => {
+    const html = readDist('workbench.html');
+    expect(scriptSrcs(html)).toEqual(['taskpane.js']);
+    expect(metaOf(html, 'kaohe-page')).toBe('workbench');
+    expect(metaOf(html, 'kaohe-office-js-url')).toBe('');
+    expect(html).not.toMatch(/office\.js/);
+    const csp = directives(cspOf(html));
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('connect-src')).toEqual(["'self'"]);
   });
 
   it('taskpane.html has the pane container and a static notice for when scripts never run', () => {

@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 /**
- * End-to-end test of the task pane in the workbench (taskpane.html outside Office), driven by
- * playwright-core and Debian's chromium, fully offline:
- *   1. examples/ledger.xlsx → 生成排名 → the summary's first rows, the vetoed town and the pane's
- *      top three equal the CLI's `--json` result for the same file; the downloaded workbook has
- *      the result sheets and the input sheet unchanged.
+ * End-to-end test of the task pane in the workbench, driven by playwright-core and Debian's
+ * chromium, fully offline, against the production dist/ as built (office.js from the CDN):
+ *   1. workbench.html: examples/ledger.xlsx → 生成排名 → the summary's first rows, the vetoed town
+ *      and the pane's top three equal the CLI's `--json` result for the same file; the downloaded
+ *      workbook has the result sheets and the input sheet unchanged.
  *   2. examples/ledger-errors.xlsx → 生成排名 is refused, errors are listed, nothing is written.
- *   Every request must stay on the local server. Run after `npm run build`.
+ *   3. taskpane.html opened in a plain browser runs the workbench too.
+ *   Every request of these pages must stay on the local server: outside Office no page loads
+ *   office.js. Then
+ *   4. taskpane.html opened as Office opens it (`?_host_Info=Excel$Web…`) asks for office.js at
+ *      the build's URL and nothing else outside the server; the request is refused here, and
+ *      the pane says that office.js did not load.
+ *   Run after `npm run build`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -223,42 +229,57 @@ async function scenarioRefuse(page) {
   return `${count} errors listed`;
 }
 
-/**
- * The build to test. A production dist/ loads office.js from Microsoft's CDN, which this test
- * must not reach; then the same webpack config is built once more with the local office.js
- * (`--env officeJs=local`, the workbench setting) into test-output/dist-e2e.
- * KAOHE_E2E_DIST=folder tests a folder as it is.
- */
+/** The build to test: dist/ as `npm run build` made it; KAOHE_E2E_DIST=folder tests another. */
 function distForTest() {
   if (process.env.KAOHE_E2E_DIST) return path.resolve(process.env.KAOHE_E2E_DIST);
-  const page = path.join(builtDist, 'taskpane.html');
-  assert(existsSync(page), 'dist/taskpane.html missing: run `npm run build` first');
-  const setting =
-    /<meta name="?kaohe-office-js"? content="?([^"\s>]*)/.exec(readFileSync(page, 'utf8'))?.[1] ??
-    'none';
-  if (setting === 'local') return builtDist;
-  const local = path.join(outDir, 'dist-e2e');
-  mkdirSync(outDir, { recursive: true });
-  log(
-    `e2e: dist/ loads office.js from "${setting}"; building a copy with the local office.js into test-output/dist-e2e`,
+  assert(
+    existsSync(path.join(builtDist, 'taskpane.html')),
+    'dist/taskpane.html missing: run `npm run build` first',
   );
-  execFileSync(
-    process.execPath,
-    [
-      require.resolve('webpack-cli/bin/cli.js'),
-      '--mode',
-      'production',
-      '--env',
-      'officeJs=local',
-      '--output-path',
-      local,
-    ],
-    {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  return local;
+  return builtDist;
+}
+
+/** The office.js URL a page loads inside Office (its kaohe-office-js-url meta), made absolute. */
+function officeJsUrlOf(dist, origin) {
+  const html = readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
+  const m = /<meta name="?kaohe-office-js-url"? content="?([^"\s>]+)/.exec(html);
+  assert(m, 'taskpane.html has no kaohe-office-js-url meta');
+  return new URL(m[1], `${origin}/taskpane.html`).href;
+}
+
+async function scenarioTaskpaneOutsideOffice(page, origin) {
+  await page.goto(`${origin}/taskpane.html`, { timeout: TIMEOUT });
+  await page.getByTestId('open-file').waitFor({ state: 'attached', timeout: TIMEOUT });
+  return 'the workbench, without office.js';
+}
+
+/** taskpane.html as Office opens it: it must ask for office.js at the build's URL, and only that. */
+async function scenarioTaskpaneInOffice(browser, origin, officeJsUrl) {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const requests = [];
+  try {
+    const page = await context.newPage();
+    page.on('request', (request) => requests.push(request.url()));
+    // Refuse office.js as a blocking firewall would (and so that nothing reaches Microsoft).
+    await page.route(officeJsUrl, (route) => route.abort('blockedbyclient'));
+    await page.goto(`${origin}/taskpane.html?_host_Info=Excel$Web$16.00$zh-CN$$$$0`, {
+      timeout: TIMEOUT,
+    });
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: TIMEOUT });
+    const text = (await alert.textContent()) ?? '';
+    assert(text.includes('未能加载 Office.js'), `the pane says office.js did not load: ${text}`);
+    const outside = requests.filter((url) => !url.startsWith(`${origin}/`));
+    assertEqual(
+      outside,
+      /^https?:/.test(officeJsUrl) && !officeJsUrl.startsWith(`${origin}/`) ? [officeJsUrl] : [],
+      'requests beyond the server',
+    );
+    assert(requests.includes(officeJsUrl), `office.js requested at ${officeJsUrl}`);
+    return `requested ${officeJsUrl} only`;
+  } finally {
+    await context.close();
+  }
 }
 
 async function main() {
@@ -295,11 +316,15 @@ async function main() {
     const page = await context.newPage();
     page.on('request', (request) => requests.push(request.url()));
     page.on('pageerror', (error) => pageErrors.push(String(error)));
-    await page.goto(`${origin}/taskpane.html`, { timeout: TIMEOUT });
+    await page.goto(`${origin}/workbench.html`, { timeout: TIMEOUT });
     await page.getByTestId('open-file').waitFor({ state: 'attached', timeout: TIMEOUT });
     for (const [name, scenario] of [
-      ['生成排名 on examples/ledger.xlsx agrees with the CLI', scenarioRank],
-      ['生成排名 refuses examples/ledger-errors.xlsx', scenarioRefuse],
+      ['workbench.html: 生成排名 on examples/ledger.xlsx agrees with the CLI', scenarioRank],
+      ['workbench.html: 生成排名 refuses examples/ledger-errors.xlsx', scenarioRefuse],
+      [
+        'taskpane.html in a plain browser runs the workbench',
+        (p) => scenarioTaskpaneOutsideOffice(p, origin),
+      ],
     ]) {
       try {
         const detail = await scenario(page);
@@ -313,11 +338,21 @@ async function main() {
           .catch(() => undefined);
       }
     }
+    const inOffice = 'taskpane.html opened by Office loads office.js from the build setting';
+    try {
+      const detail = await scenarioTaskpaneInOffice(browser, origin, officeJsUrlOf(dist, origin));
+      results.push({ name: inOffice, ok: true });
+      log(`ok   ${inOffice} (${detail})`);
+    } catch (error) {
+      results.push({ name: inOffice, ok: false });
+      log(`FAIL ${inOffice}\n  ${error instanceof Error ? error.message : String(error)}`);
+    }
   } finally {
     await browser.close();
     server.close();
   }
-  // Nothing may leave the machine: every request goes to our own origin (or stays in the page).
+  // Nothing may leave the machine outside Office: every request of the workbench.html and
+  // taskpane.html scenarios goes to our own origin (or stays in the page).
   const foreign = requests.filter(
     (url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'),
   );

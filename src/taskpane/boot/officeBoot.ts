@@ -77,6 +77,11 @@ export const BOOT_MESSAGES = {
     zh: '未能加载 Office.js：可能被网络或防火墙拦截，或 office.js 地址设置有误。在 Excel 之外打开时以工作台模式运行。',
     en: 'Office.js did not load: it may be blocked by the network or a firewall, or its URL is set wrongly. Outside Excel the pane runs as the workbench.',
   },
+  /** Inside Office, office.js could not be fetched from the build's URL. */
+  blocked: (url: string) => ({
+    zh: `未能加载 Office.js（${url}）：可能被网络或防火墙拦截，或 office.js 地址设置有误。请检查网络或联系管理员，然后重新打开任务窗格。`,
+    en: `Office.js did not load (${url}): the network or a firewall may block it, or its URL is set wrongly. Check the network or ask your administrator, then reopen the pane.`,
+  }),
   timeout: (s: number) => ({
     zh: `Office.js 在 ${s} 秒内没有就绪。可能原因：网络拦截了微软的 Office 脚本，或 Excel 版本过旧。请检查网络或联系管理员，然后重新打开任务窗格。`,
     en: `Office.js was not ready within ${s} seconds. The network may block Microsoft's Office script, or Excel is too old. Check the network or ask your administrator, then reopen the pane.`,
