@@ -4,8 +4,46 @@
  * entered (see `score/parseRate.ts`).
  */
 
-/** P = 党政线 party-government line, F = 人口计生线 family-planning line, D = 部门 departments. */
-export type LineCode = 'P' | 'F' | 'D';
+/**
+ * A line's code: any well-formed code the scheme gives (the built-in scheme: P = 党政线,
+ * F = 人口计生线, D = 部门职责; other bureaus: A, B, 系统线 S …).
+ */
+export type LineCode = string;
+
+/** Where a target comes from when it is not one number: per class, or per unit (by unit name). */
+export interface TargetSpec {
+  /** The target for every unit not named below; null when every unit needs its own. */
+  readonly value: number | null;
+  /** Class code -> target (一类 95, 二类 94). */
+  readonly byClass?: Readonly<Record<string, number>>;
+  /** Unit name -> target (document 5: 禅城区 11.00 ‰ …). */
+  readonly byUnit?: Readonly<Record<string, number>>;
+}
+
+/**
+ * How an item's score is found (the scoring rule catalogue, one module each under
+ * `score/rules/`). The ledger cell of a computed item holds its input (the figure, the count of
+ * cases), not the score.
+ * - `entered` (default): the score is typed in, 0..points.
+ * - `target`: full marks when the figure reaches the target, minus `perPoint` points for each point
+ *   short (one percentage point for a rate), floor 0.
+ * - `proportion`: points × figure / target (`>=`) or target / figure (`<=`), at most full marks.
+ * - `cases`: full marks minus `each` points per case; floor 0, or negative when `allowNegative`.
+ */
+export type ItemRule =
+  | { readonly kind: 'entered' }
+  | {
+      readonly kind: 'target';
+      readonly direction: Direction;
+      readonly target: TargetSpec;
+      readonly perPoint: number;
+      /** The figure's unit (`%` default, `‰`): a point short is one percentage (per-mille) point. */
+      readonly unit?: '%' | '‰';
+    }
+  | { readonly kind: 'proportion'; readonly direction: Direction; readonly target: TargetSpec; readonly unit?: '%' | '‰' }
+  | { readonly kind: 'cases'; readonly each: number };
+
+export type ItemRuleKind = ItemRule['kind'];
 
 /** One assessed item (指标). Leaves carry scores; a parent's points equal the sum of its children. */
 export interface SchemeItem {
@@ -13,18 +51,82 @@ export interface SchemeItem {
   readonly code: string;
   readonly labelZh: string;
   readonly labelEn: string;
-  /** Full marks of the item, in points. */
+  /** Full marks of the item, in points (for every class not named in `classPoints`). */
   readonly points: number;
   readonly children?: readonly SchemeItem[];
+  /**
+   * Full marks by class code where they differ ("乡镇10分、农场15分"); null = not assessed for that
+   * class ("该项农场不考核"), scored by the kind's `unassessed` rule.
+   */
+  readonly classPoints?: Readonly<Record<string, number | null>>;
+  /** How the score is found; default `entered`. Only on leaves. */
+  readonly rule?: ItemRule;
+  /** "该项可负分": the score may go below 0 (a `cases` item down to any negative, an entered one down to −points). */
+  readonly allowNegative?: boolean;
+  /** A bonus item inside a line ("…案件(+10分)"): scored like any item, but outside the line's full marks. */
+  readonly extra?: boolean;
+  /** Other names a bureau's workbook may give the item (for column matching). */
+  readonly aliases?: readonly string[];
 }
 
 export interface SchemeLine {
   readonly code: LineCode;
   readonly labelZh: string;
   readonly labelEn: string;
-  /** Full marks of the line; must equal the sum of its items. */
+  /** Full marks of the line; must equal the sum of its items (bonus items inside the line left out). */
   readonly points: number;
   readonly items: readonly SchemeItem[];
+}
+
+/** A class of unit (一类、二类、三类、农场 …): a label, with the other ways a ledger may write it. */
+export interface ClassDef {
+  /** The class as results show it: the built-in scheme's 1, 2, 3, or a label such as 农场. */
+  readonly code: UnitClass;
+  readonly labelZh: string;
+  readonly labelEn: string;
+  /** Other spellings accepted in the 类别 column (一类, 1, 一, 1类 …). */
+  readonly aliases: readonly string[];
+}
+
+/**
+ * How a kind's total is made from its lines: the sum (default), or weights (6:4 → 0.6 / 0.4, which
+ * must sum to 1); then plus bonuses (at most `bonusCap` when given) minus deductions.
+ */
+export interface TotalRule {
+  /** Line code -> weight, summing to 1; absent = the plain sum of the lines. */
+  readonly weights?: Readonly<Record<LineCode, number>>;
+  readonly bonusCap?: number;
+}
+
+/**
+ * A kind of assessed unit (towns and streets, departments, districts, farms as a kind of their
+ * own …), with its own lines and its own ledger sheet. `unit` kinds get vetoes, bonuses,
+ * deductions, classes and flags; `department` kinds are scored and ranked on their lines only.
+ */
+export interface UnitKind {
+  readonly code: string;
+  readonly role: 'unit' | 'department';
+  readonly labelZh: string;
+  readonly labelEn: string;
+  /** Its ledger sheet (乡镇台账, 部门台账, 区台账 …). */
+  readonly sheet: string;
+  readonly lines: readonly LineCode[];
+  readonly total?: TotalRule;
+  /** Its classes; absent = any label written in 类别 is a class of its own. */
+  readonly classes?: readonly ClassDef[];
+  /**
+   * A line with items not assessed for a unit's class: `prorate` (default) scores it
+   * 得分 ÷ 应得分 × 满分; `drop` leaves the line out of fewer points.
+   */
+  readonly unassessed?: 'prorate' | 'drop';
+}
+
+/** Flags as the scheme gives them: 一票优先 for the top N, 黄牌警告 (重点管理) for the bottom N, 末位. */
+export interface FlagRules {
+  readonly topN: number;
+  readonly bottomN: number;
+  /** Whether the lowest ranked unit is marked 末位 (default true). */
+  readonly last: boolean;
 }
 
 /** `>=`: the figure must reach the target (compliance rates). `<=`: must not exceed it (birth rate ‰). */
@@ -41,8 +143,16 @@ export interface VetoRule {
   readonly direction: Direction;
   /** Default target when a ledger gives none, on the same scale as the figure (e.g. 95 for 95 %). */
   readonly defaultTarget: number | null;
+  /** Targets by class code or by unit name, used when the ledger's target cell is blank or absent. */
+  readonly targetsByClass?: Readonly<Record<string, number>>;
+  readonly targetsByUnit?: Readonly<Record<string, number>>;
   /** `%` or `‰`: how the figure is expressed, for labels and checks. */
   readonly unit: '%' | '‰';
+  /**
+   * What a miss does: `exclude` (default) takes the unit out of scoring and ranking; `zero` scores
+   * the decided items 0 ("记零分") and the unit is still ranked.
+   */
+  readonly effect?: 'exclude' | 'zero';
 }
 
 /**
@@ -79,10 +189,18 @@ export interface Scheme {
   readonly id: string;
   readonly nameZh: string;
   readonly nameEn: string;
-  /** Town lines (P, F) and the department line (D). */
+  /**
+   * Kinds of assessed unit, each naming its lines. Absent (a 方案 without 单位类型 rows): every
+   * line but `D` belongs to the towns (乡镇台账, classes 1/2/3) and `D` to the departments
+   * (部门台账) — see `schemeKinds`.
+   */
+  readonly kinds?: readonly UnitKind[];
+  /** Every line of every kind. */
   readonly lines: readonly SchemeLine[];
   readonly vetoes: readonly VetoRule[];
   readonly adjustments: readonly AdjustmentRule[];
+  /** The scheme's flags; absent = 3 / 3 / 末位 (`DEFAULT_RANK_OPTIONS`). Ranking options override. */
+  readonly flags?: FlagRules;
 }
 
 export type Severity = 'error' | 'warning';
@@ -97,8 +215,8 @@ export interface Problem {
   readonly en: string;
 }
 
-/** Class of a town (一类/二类/三类), used for targets and rank within class. */
-export type UnitClass = 1 | 2 | 3;
+/** Class of a unit, as its ClassDef's code (the built-in 1/2/3, or a label: 一类, 农场 …). */
+export type UnitClass = number | string;
 
 export interface VetoInput {
   readonly actual: number | string | null;
@@ -129,11 +247,16 @@ export interface ItemExplanation {
   readonly labelZh: string;
   readonly labelEn: string;
   readonly points: number;
-  /** The value entered, or null when the cell was blank. */
+  /** The value entered (for a computed item: its figure or count), or null when the cell was blank. */
   readonly input: number | null;
-  /** Score that counts: the input, or the sum of children for a parent. */
+  /** Score that counts: the input, the rule's result, or the sum of children for a parent. */
   readonly score: number;
   readonly isLeaf: boolean;
+  /** False when the item is not assessed for the unit's class (then score 0, points 0). */
+  readonly assessed?: boolean;
+  /** How a computed item's score came about ("92 % < 95 %: 3 points short × 2 = 6 lost"). */
+  readonly noteZh?: string;
+  readonly noteEn?: string;
 }
 
 export interface AdjustmentExplanation {
@@ -160,6 +283,8 @@ export interface VetoExplanation {
   readonly target: number | null;
   readonly direction: Direction;
   readonly triggered: boolean;
+  /** `exclude` (out of scoring) or `zero` (the decided items scored 0). */
+  readonly effect?: 'exclude' | 'zero';
 }
 
 export type Explanation = ItemExplanation | AdjustmentExplanation | VetoExplanation;
@@ -167,9 +292,11 @@ export type Explanation = ItemExplanation | AdjustmentExplanation | VetoExplanat
 export interface UnitScore {
   readonly unit: string;
   readonly unitClass: UnitClass | null;
-  /** Line scores; null when vetoed (the unit does not take part in scoring) or inputs are invalid. */
+  /** The built-in lines P and F (null for a scheme without them); null when vetoed or inputs are invalid. */
   readonly party: number | null;
   readonly fp: number | null;
+  /** Every line of the unit's kind by code, in scheme order; null as above. */
+  readonly lines: Readonly<Record<LineCode, number | null>>;
   readonly bonus: number | null;
   readonly deduction: number | null;
   readonly total: number | null;
@@ -177,13 +304,18 @@ export interface UnitScore {
   /** Human-readable reasons, Chinese, one per triggered veto with its figures. */
   readonly vetoReasons: readonly string[];
   readonly vetoReasonsEn: readonly string[];
+  /** Vetoes with the `zero` effect that scored their items 0 (the unit is still ranked). */
+  readonly zeroReasons: readonly string[];
+  readonly zeroReasonsEn: readonly string[];
   readonly explanation: readonly Explanation[];
   readonly problems: readonly Problem[];
 }
 
 export interface DepartmentScore {
   readonly unit: string;
+  /** The department kind's total (its one line, or its lines by the total rule). */
   readonly score: number | null;
+  readonly lines: Readonly<Record<LineCode, number | null>>;
   readonly explanation: readonly ItemExplanation[];
   readonly problems: readonly Problem[];
 }
@@ -191,10 +323,12 @@ export interface DepartmentScore {
 export type Flag = '一票优先' | '黄牌警告' | '末位';
 
 export interface RankOptions {
-  /** Units ranked 1..topN by total get 一票优先. Default 3. */
+  /** Units ranked 1..topN by total get 一票优先. Default: the scheme's, else 3. */
   readonly topN?: number;
-  /** Units among the last bottomN by total, outside the top N, get 黄牌警告 (重点管理). Default 3. */
+  /** Units among the last bottomN by total, outside the top N, get 黄牌警告 (重点管理). Default: the scheme's, else 3. */
   readonly bottomN?: number;
+  /** Mark the lowest ranked unit 末位. Default: the scheme's, else true. */
+  readonly last?: boolean;
   /** Also rank within class (一、二、三类). Default false. */
   readonly byClass?: boolean;
 }
@@ -206,6 +340,8 @@ export interface RankedUnit extends UnitScore {
     readonly total: number | null;
     readonly class: number | null;
   };
+  /** Rank of every line on its own (三线排位), by line code. */
+  readonly lineRanks: Readonly<Record<LineCode, number | null>>;
   readonly flags: readonly Flag[];
 }
 

@@ -4,8 +4,9 @@ import type { UnitScore } from '../../src/engine';
 import { town } from './helpers';
 
 const scored = (unit: string, total: number | null, unitClass: 1 | 2 | 3 = 1, vetoed = false): UnitScore => ({
-  unit, unitClass, party: total === null ? null : total / 2, fp: total === null ? null : total / 2, bonus: 0, deduction: 0, total, vetoed,
-  vetoReasons: vetoed ? ['一票否决'] : [], vetoReasonsEn: [], explanation: [], problems: [],
+  unit, unitClass, party: total === null ? null : total / 2, fp: total === null ? null : total / 2,
+  lines: { P: total === null ? null : total / 2, F: total === null ? null : total / 2 }, bonus: 0, deduction: 0, total, vetoed,
+  vetoReasons: vetoed ? ['一票否决'] : [], vetoReasonsEn: [], zeroReasons: [], zeroReasonsEn: [], explanation: [], problems: [],
 });
 
 describe('rankCompetition (RANK.EQ)', () => {

@@ -55,7 +55,7 @@ export function checkClassOutliers(
 ): Finding[] {
   const out: Finding[] = [];
   for (const code of codes) {
-    const groups = new Map<number, Point[]>();
+    const groups = new Map<number | string, Point[]>();
     const column = table.values(code);
     for (let i = 0; i < table.units.length; i++) {
       const unit = table.units[i] as LedgerUnit;
@@ -77,7 +77,7 @@ export function checkClassOutliers(
         if (score <= OUTLIER_Z || Math.abs(p.value - m) < least) return;
         const name = p.unit.input.unit;
         out.push(
-          finding('warning', 'outlier.class', table.sheet, p.cell, `${name} 的 ${code} 为 ${fmt(p.value)}，远离同类（${CLASS_ZH[cls] ?? cls}，${points.length} 个单位）中位数 ${fmt(m)}（稳健 z = ${fmt(score)}），请核实`, `${name}: ${code} is ${fmt(p.value)}, far from the median ${fmt(m)} of its class (${CLASS_EN[cls] ?? cls}, ${points.length} units; robust z = ${fmt(score)}); please verify`, {
+          finding('warning', 'outlier.class', table.sheet, p.cell, `${name} 的 ${code} 为 ${fmt(p.value)}，远离同类（${typeof cls === 'number' ? (CLASS_ZH[cls] ?? cls) : cls}，${points.length} 个单位）中位数 ${fmt(m)}（稳健 z = ${fmt(score)}），请核实`, `${name}: ${code} is ${fmt(p.value)}, far from the median ${fmt(m)} of its class (${typeof cls === 'number' ? (CLASS_EN[cls] ?? cls) : cls}, ${points.length} units; robust z = ${fmt(score)}); please verify`, {
             code,
             unit: name,
           }),

@@ -1,6 +1,7 @@
 import { ScoredUnit, scoreDepartment, scoreUnit } from '../score/scoreUnit';
 import type {
   DepartmentInput,
+  DepartmentScore,
   Flag,
   FlagNotice,
   RankOptions,
@@ -14,7 +15,7 @@ import type {
 import { rankCompetition, rankFromBottom } from './rankCompetition';
 
 /** Defaults of the ranking options, documented in the README. */
-export const DEFAULT_RANK_OPTIONS: Required<RankOptions> = { topN: 3, bottomN: 3, byClass: false };
+export const DEFAULT_RANK_OPTIONS: Required<RankOptions> = { topN: 3, bottomN: 3, last: true, byClass: false };
 
 /** Names listed in a flag notice before "… and N more". */
 const NOTICE_NAMES = 10;
@@ -45,8 +46,12 @@ export function rankAndFlag(scores: readonly UnitScore[], options: RankOptions =
   const topN = checkN('topN', options.topN ?? DEFAULT_RANK_OPTIONS.topN);
   const bottomN = checkN('bottomN', options.bottomN ?? DEFAULT_RANK_OPTIONS.bottomN);
   const byClass = options.byClass ?? DEFAULT_RANK_OPTIONS.byClass;
+  const last = options.last ?? DEFAULT_RANK_OPTIONS.last;
   const party = rankCompetition(scores.map((s) => s.party));
   const fp = rankCompetition(scores.map((s) => s.fp));
+  // Every line on its own (三线排位), whatever the scheme calls its lines.
+  const lineCodes = [...new Set(scores.flatMap((s) => Object.keys(s.lines ?? {})))];
+  const lineRanks = lineCodes.map((code) => rankCompetition(scores.map((s) => s.lines?.[code] ?? null)));
   const totals = scores.map((s) => s.total);
   const total = rankCompetition(totals);
   const fromBottom = rankFromBottom(totals);
@@ -71,15 +76,17 @@ export function rankAndFlag(scores: readonly UnitScore[], options: RankOptions =
     const t = total[i] ?? null;
     const b = fromBottom[i] ?? null;
     if (t !== null) rankedCount++;
-    const reachedFromBottom = b !== null && (b <= bottomN || b === 1);
+    const reachedFromBottom = b !== null && (b <= bottomN || (last && b === 1));
     if (t !== null && t <= topN) {
       flags.push('一票优先');
       if (reachedFromBottom) keptOut.add(i);
     } else if (reachedFromBottom) {
       if (b <= bottomN) flags.push('黄牌警告');
-      if (b === 1) flags.push('末位');
+      if (last && b === 1) flags.push('末位');
     }
-    return new RankedScoredUnit(s, { party: party[i] ?? null, fp: fp[i] ?? null, total: t, class: classRank[i] ?? null }, flags);
+    const ranksOfLines: Record<string, number | null> = {};
+    lineCodes.forEach((code, k) => (ranksOfLines[code] = lineRanks[k]?.[i] ?? null));
+    return new RankedScoredUnit(s, { party: party[i] ?? null, fp: fp[i] ?? null, total: t, class: classRank[i] ?? null }, ranksOfLines, flags);
   });
   // Sort keys precomputed in typed arrays (50,000 towns: ~800,000 comparisons): ranked by total
   // rank, then vetoed, then invalid; ties in input order.
@@ -134,6 +141,7 @@ class RankedScoredUnit extends ScoredUnit implements RankedUnit {
   constructor(
     score: UnitScore,
     readonly rank: RankedUnit['rank'],
+    readonly lineRanks: RankedUnit['lineRanks'],
     readonly flags: readonly Flag[],
   ) {
     super(score, () => score.explanation);
@@ -145,8 +153,25 @@ class RankedScoredUnit extends ScoredUnit implements RankedUnit {
  * @example rankAll(DEFAULT_SCHEME, towns, departments, { topN: 3, bottomN: 3 }).units[0].rank.total // 1
  */
 export function rankAll(scheme: Scheme, units: readonly UnitInput[], departments: readonly DepartmentInput[], options: RankOptions = {}): Ranking {
-  const scored = units.map((u) => scoreUnit(scheme, u));
-  const deps = departments.map((d) => scoreDepartment(scheme, d));
+  return rankScored(
+    scheme,
+    units.map((u) => scoreUnit(scheme, u)),
+    departments.map((d) => scoreDepartment(scheme, d)),
+    options,
+  );
+}
+
+/**
+ * Ranks units and departments already scored (a ledger reader scores each row once, to put its
+ * problems on cells; ranking reuses those scores). Flags follow the options, else the scheme's.
+ */
+export function rankScored(scheme: Scheme, scored: readonly UnitScore[], deps: readonly DepartmentScore[], options: RankOptions = {}): Ranking {
+  const flags = scheme.flags;
+  const merged: RankOptions = {
+    ...(flags ? { topN: flags.topN, bottomN: flags.bottomN, last: flags.last } : {}),
+    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+  };
+  options = merged;
   const depRanks = rankCompetition(deps.map((d) => d.score));
   const rankedDeps: RankedDepartment[] = deps.map((d, i) => ({ ...d, rank: depRanks[i] ?? null }));
   const depOrder = rankedDeps.map((_, i) => i).sort((a, b) => {

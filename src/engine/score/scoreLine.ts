@@ -1,17 +1,20 @@
 import { KaoheError } from '../errors';
+import { classKey } from '../scheme/kinds';
 import { indexScheme } from '../scheme/schemeIndex';
-import type { ItemExplanation, LineCode, Problem, Scheme, SchemeItem, SchemeLine } from '../types';
-import { isBlank, parseScore, roundScore } from './parseNumber';
+import type { ItemExplanation, ItemRule, LineCode, Problem, Scheme, SchemeItem, SchemeLine, UnitClass } from '../types';
+import { isBlank, parseRate, parseScore, roundScore } from './parseNumber';
+import { ENTERED, ruleModule, targetFor } from './rules';
+import { enteredRule } from './rules/entered';
 
 /** Problem for a score outside 0..points, or not a number; `null` when the score is fine. */
-export function scoreProblem(item: SchemeItem, value: number): Problem | null {
-  if (value < 0) {
-    return { code: 'score.negative', severity: 'error', field: item.code, zh: `${item.code} ${item.labelZh}：得分 ${value} 为负数`, en: `${item.code} ${item.labelEn}: score ${value} is negative` };
+export function scoreProblem(item: SchemeItem, value: number, points: number = item.points): Problem | null {
+  try {
+    enteredRule.score(ENTERED as never, value, { item, points, target: null });
+    return null;
+  } catch (e) {
+    if (e instanceof KaoheError) return { code: e.code, severity: 'error', field: item.code, zh: e.zh, en: e.en };
+    throw e;
   }
-  if (roundScore(value) > item.points) {
-    return { code: 'score.above-points', severity: 'error', field: item.code, zh: `${item.code} ${item.labelZh}：得分 ${value} 超过满分 ${item.points}`, en: `${item.code} ${item.labelEn}: score ${value} is above its ${item.points} points` };
-  }
-  return null;
 }
 
 function lineOf(scheme: Scheme, line: LineCode): SchemeLine {
@@ -23,10 +26,11 @@ function lineOf(scheme: Scheme, line: LineCode): SchemeLine {
 /**
  * Scores one line from values in scheme order: either one per top-level item (P: 6) or one per
  * leaf item (P: 11); the count decides. Blank = 0. A value above its item's points, negative, or
- * not a number throws a KaoheError naming the item; so does the wrong count.
+ * not a number throws a KaoheError naming the item; so does the wrong count. Computed items
+ * (达标、按比例、按次) take their figure or count; their targets come from the scheme.
  * @example scoreLineValues(DEFAULT_SCHEME, 'P', [100, 20, 70, 20, 60, 100]) // 370
  */
-export function scoreLineValues(scheme: Scheme, line: LineCode, values: readonly unknown[]): number {
+export function scoreLineValues(scheme: Scheme, line: LineCode, values: readonly unknown[], ctx: LineContext = {}): number {
   const l = lineOf(scheme, line);
   const leaves = indexScheme(scheme).leaves(line);
   let items: readonly SchemeItem[];
@@ -40,6 +44,15 @@ export function scoreLineValues(scheme: Scheme, line: LineCode, values: readonly
       `${l.labelZh}需要 ${counts} 个得分（按方案顺序），收到 ${values.length} 个`,
       `${l.labelEn} needs ${countsEn} scores in scheme order; got ${values.length}`,
     );
+  }
+  if (!isSimpleLine(scheme, line)) {
+    // A line with rules, class points or bonus items: score it as a ledger row would be.
+    const scores: Record<string, unknown> = {};
+    items.forEach((it, i) => (scores[it.code] = values[i]));
+    const r = scoreLine(scheme, line, scores, ctx);
+    const first = r.problems.find((p) => p.severity === 'error');
+    if (first) throw new KaoheError(first.code, first.zh, first.en, first.field);
+    return r.score ?? 0;
   }
   let sum = 0;
   for (let i = 0; i < items.length; i++) {
@@ -62,71 +75,187 @@ export interface LineScore {
   readonly problems: readonly Problem[];
 }
 
+/** Who is scored, for the parts of a scheme that differ by unit: class points, targets, zeroed items. */
+export interface LineContext {
+  readonly unit?: string;
+  readonly unitClass?: UnitClass | null;
+  /** Items a `zero`-effect veto scored 0 (with all their children). */
+  readonly zeroed?: ReadonlySet<string>;
+  /** What a line with items not assessed for the class scores (the kind's rule; default prorate). */
+  readonly unassessed?: 'prorate' | 'drop';
+}
+
+/**
+ * An item's full marks for a class: its own per-class points, else (a parent) the sum of its
+ * children's, else its points; null when it is not assessed for that class.
+ */
+export function itemPoints(item: SchemeItem, unitClass: UnitClass | null | undefined): number | null {
+  const key = classKey(unitClass);
+  if (item.classPoints && key !== '' && key in item.classPoints) return item.classPoints[key] ?? null;
+  const kids = item.children ?? [];
+  if (kids.length === 0 || !kids.some((k) => differsByClass(k))) return item.points;
+  let sum = 0;
+  let any = false;
+  for (const k of kids) {
+    const p = itemPoints(k, unitClass);
+    if (p === null) continue;
+    any = true;
+    sum += p;
+  }
+  return any ? roundScore(sum) : null;
+}
+
+function differsByClass(item: SchemeItem): boolean {
+  return !!item.classPoints || (item.children ?? []).some(differsByClass);
+}
+
 /**
  * Scores one line from item scores by code, collecting every problem instead of stopping at the
  * first. For each parent: its children's sum when any child is entered, else the parent's own
- * value; a parent entered together with its children must equal their sum. Missing = 0.
+ * value; a parent entered together with its children must equal their sum. Missing = 0. Items
+ * follow their rule (`score/rules`), their class's points, and the kind's rule for items not
+ * assessed (得分 ÷ 应得分 × 满分 by default). A computed item's target may come from the ledger
+ * (`scores[code + 'T']`).
  */
-export function scoreLine(scheme: Scheme, line: LineCode, scores: Readonly<Record<string, unknown>>): LineScore {
+export function scoreLine(scheme: Scheme, line: LineCode, scores: Readonly<Record<string, unknown>>, ctx: LineContext = {}): LineScore {
   const l = lineOf(scheme, line);
   const explanation: ItemExplanation[] = [];
   const problems: Problem[] = [];
-  const read = (item: SchemeItem): number | null => {
+  const cls = ctx.unitClass ?? null;
+  const zeroed = ctx.zeroed;
+  let unassessedSeen = false;
+  const read = (item: SchemeItem, points: number): { value: number | null; input: number | null; noteZh?: string; noteEn?: string } => {
     const raw = scores[item.code];
-    if (isBlank(raw)) return null;
+    const rule = item.rule ?? ENTERED;
+    const isLeaf = !item.children || item.children.length === 0;
+    if (isBlank(raw)) {
+      if (rule.kind === 'cases' && isLeaf) return { value: points, input: null }; // no case: full marks
+      return { value: null, input: null };
+    }
     try {
-      // Fast path for the usual finite number: the same value parseScore returns, without building its label.
-      const v = typeof raw === 'number' && Number.isFinite(raw) ? raw : parseScore(raw, `${item.code} ${item.labelZh}`);
-      if (v === null) return null;
-      const p = scoreProblem(item, v);
-      if (p) {
-        problems.push(p);
-        return null;
+      if (!isLeaf || rule.kind === 'entered') {
+        // Fast path for the usual finite number: the same value parseScore returns, without building its label.
+        const v = typeof raw === 'number' && Number.isFinite(raw) ? raw : parseScore(raw, `${item.code} ${item.labelZh}`);
+        if (v === null) return { value: null, input: null };
+        const p = scoreProblem(item, v, points);
+        if (p) {
+          problems.push(p);
+          return { value: null, input: null };
+        }
+        return { value: v, input: v };
       }
-      return v;
+      const target = ruleTarget(rule, scores[item.code + 'T'], ctx.unit ?? '', cls);
+      const r = ruleModule(rule).score(rule, raw, { item, points, target });
+      const input = typeof raw === 'number' ? raw : parseRateOrNull(raw);
+      return { value: r.score, input, ...(r.noteZh ? { noteZh: r.noteZh } : {}), ...(r.noteEn ? { noteEn: r.noteEn } : {}) };
     } catch (err) {
       if (err instanceof KaoheError) {
-        problems.push({ code: err.code, severity: 'error', field: item.code, zh: err.zh, en: err.en });
-        return null;
+        // A rule's error about the target belongs on the target's cell (`${code}T`).
+        const field = err.field === `${item.code}T` ? err.field : item.code;
+        problems.push({ code: err.code, severity: 'error', field, zh: err.zh, en: err.en });
+        return { value: null, input: null };
       }
       throw err;
     }
   };
-  const walk = (item: SchemeItem): number => {
-    const input = read(item);
+  const walk = (item: SchemeItem, forcedZero: boolean): number => {
+    const points = itemPoints(item, cls);
+    const zero = forcedZero || (zeroed?.has(item.code) ?? false);
     const children = item.children ?? [];
+    const base = { kind: 'item' as const, line, code: item.code, labelZh: item.labelZh, labelEn: item.labelEn };
+    if (points === null) {
+      unassessedSeen = true;
+      explanation.push({ ...base, points: 0, input: null, score: 0, isLeaf: children.length === 0, assessed: false });
+      return 0;
+    }
+    const got = read(item, points);
+    const input = got.input;
     if (children.length === 0) {
-      const score = input ?? 0;
-      explanation.push({ kind: 'item', line, code: item.code, labelZh: item.labelZh, labelEn: item.labelEn, points: item.points, input, score, isLeaf: true });
+      const score = zero ? 0 : (got.value ?? 0);
+      explanation.push({
+        ...base,
+        points,
+        input,
+        score,
+        isLeaf: true,
+        ...(got.noteZh && !zero ? { noteZh: got.noteZh, noteEn: got.noteEn ?? got.noteZh } : {}),
+        ...(zero ? { noteZh: '一票否决，记零分', noteEn: 'Vetoed: scored 0' } : {}),
+      });
       return score;
     }
     const at = explanation.length;
     const anyChild = hasAnyInput(children, scores);
     const problemsBefore = problems.length;
-    const childSum = roundScore(children.reduce((s, c) => s + walk(c), 0));
+    const childSum = roundScore(children.reduce((s, c) => s + walk(c, zero), 0));
     let score = childSum;
-    if (!anyChild && input !== null) score = input;
+    if (zero) score = 0;
+    else if (!anyChild && got.value !== null) score = got.value;
     // A child with a problem of its own is left out of the sum: comparing would report it twice.
-    else if (anyChild && input !== null && problems.length === problemsBefore && roundScore(input) !== childSum) {
+    else if (anyChild && got.value !== null && problems.length === problemsBefore && roundScore(got.value) !== childSum) {
       const list = children.map((c) => c.code).join('+');
       problems.push({
         code: 'score.parent-sum',
         severity: 'error',
         field: item.code,
-        zh: `${item.code} ${item.labelZh}：填写的 ${input} 不等于子项 ${list} 之和 ${childSum}；父项应等于子项之和`,
-        en: `${item.code} ${item.labelEn}: entered ${input} differs from the sum of its children ${list}, ${childSum}; a parent must equal the sum of its children`,
+        zh: `${item.code} ${item.labelZh}：填写的 ${got.value} 不等于子项 ${list} 之和 ${childSum}；父项应等于子项之和`,
+        en: `${item.code} ${item.labelEn}: entered ${got.value} differs from the sum of its children ${list}, ${childSum}; a parent must equal the sum of its children`,
       });
     }
-    explanation.splice(at, 0, { kind: 'item', line, code: item.code, labelZh: item.labelZh, labelEn: item.labelEn, points: item.points, input, score, isLeaf: false });
+    explanation.splice(at, 0, { ...base, points, input, score, isLeaf: false });
     return score;
   };
-  const total = roundScore(l.items.reduce((s, it) => s + walk(it), 0));
+  let main = 0;
+  let extra = 0;
+  let due = 0;
+  for (const it of l.items) {
+    const s = walk(it, false);
+    if (it.extra) extra += s;
+    else {
+      main += s;
+      due += itemPoints(it, cls) ?? 0;
+    }
+  }
+  let total = roundScore(main + extra);
+  // 得分 ÷ 应得分 × 满分 when the class is not assessed on some items (and the kind says so).
+  const mainFull = roundScore(l.items.filter((i) => !i.extra).reduce((s, i) => s + i.points, 0));
+  if (unassessedSeen && (ctx.unassessed ?? 'prorate') === 'prorate' && due > 0 && roundScore(due) !== mainFull) {
+    total = roundScore((roundScore(main) / roundScore(due)) * mainFull + extra);
+  }
   const hasError = problems.some((p) => p.severity === 'error');
   return { score: hasError ? null : total, explanation, problems };
 }
 
+function parseRateOrNull(raw: unknown): number | null {
+  try {
+    return parseRate(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** The target of a computed item for one unit: the ledger's cell, else the scheme's. */
+function ruleTarget(rule: ItemRule, given: unknown, unit: string, cls: UnitClass | null): unknown {
+  if (rule.kind !== 'target' && rule.kind !== 'proportion') return null;
+  return targetFor(rule.target, given, unit, cls);
+}
+
 function hasAnyInput(items: readonly SchemeItem[], scores: Readonly<Record<string, unknown>>): boolean {
   return items.some((c) => !isBlank(scores[c.code]) || (c.children ? hasAnyInput(c.children, scores) : false));
+}
+
+const simple = new WeakMap<Scheme, Map<LineCode, boolean>>();
+
+/** True when every item of the line is entered, the same for every class, never negative and counted in full marks. */
+export function isSimpleLine(scheme: Scheme, line: LineCode): boolean {
+  let byLine = simple.get(scheme);
+  if (!byLine) simple.set(scheme, (byLine = new Map()));
+  const hit = byLine.get(line);
+  if (hit !== undefined) return hit;
+  const plain = (it: SchemeItem): boolean =>
+    (it.rule === undefined || it.rule.kind === 'entered') && !it.classPoints && !it.allowNegative && !it.extra && (it.children ?? []).every(plain);
+  const ok = lineOf(scheme, line).items.every(plain);
+  byLine.set(line, ok);
+  return ok;
 }
 
 /** A line flattened once per scheme: items in post-order with their children's positions. */
@@ -173,6 +302,7 @@ let entered = new Uint8Array(64);
  * rounds at the same places, so both paths give identical numbers (a property test checks it).
  */
 export function quickLineScore(scheme: Scheme, line: LineCode, scores: Readonly<Record<string, unknown>>): number | undefined {
+  if (!isSimpleLine(scheme, line)) return undefined;
   const plan = planOf(scheme, line);
   const n = plan.codes.length;
   if (values.length < n) {

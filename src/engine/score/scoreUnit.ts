@@ -1,19 +1,22 @@
 import { KaoheError } from '../errors';
-import type { DepartmentInput, DepartmentScore, Explanation, ItemExplanation, Problem, Scheme, UnitInput, UnitScore, VetoExplanation, VetoRule } from '../types';
+import { departmentKind, unitKind } from '../scheme/kinds';
+import type { DepartmentInput, DepartmentScore, Explanation, ItemExplanation, Problem, Scheme, TargetSpec, UnitInput, UnitKind, UnitScore, VetoExplanation, VetoRule } from '../types';
 import { scoreAdjustments } from './adjustments';
 import { compareVeto, onUnitScale } from './checkVeto';
 import { isBlank, roundScore } from './parseNumber';
-import { quickLineScore, scoreLine } from './scoreLine';
+import { targetFor } from './rules';
+import { quickLineScore, scoreLine, type LineContext } from './scoreLine';
 
 const show = (n: number | null) => (n === null ? '空' : String(n));
 
 /**
- * Applies one veto rule to a unit: the figure against its target (or the rule's default target).
- * Returns the explanation, or a problem when the data cannot decide it.
+ * Applies one veto rule to a unit: the figure against its target (the ledger's cell, else the
+ * scheme's target for the unit, its class, or everyone). Returns the explanation, or a problem
+ * when the data cannot decide it.
  */
 export function applyVeto(rule: VetoRule, input: UnitInput): { veto: VetoExplanation | null; problem: Problem | null } {
   const given = input.vetoInputs[rule.code];
-  const rawTarget = given && !isBlank(given.target) ? given.target : rule.defaultTarget;
+  const rawTarget = targetFor(vetoTargets(rule), given?.target, input.unit, input.unitClass);
   try {
     const c = compareVeto(given?.actual ?? null, rawTarget, rule.direction, rule.unit);
     // Shown (reasons, 得分明细, pane) on the scale the figures mean: 0.924 against 0.95 is 92.4 % against 95 %.
@@ -28,6 +31,7 @@ export function applyVeto(rule: VetoRule, input: UnitInput): { veto: VetoExplana
       target: shown.target,
       direction: rule.direction,
       triggered: c.triggered,
+      ...(rule.effect === 'zero' ? { effect: 'zero' as const } : {}),
     };
     return { veto, problem: null };
   } catch (e) {
@@ -42,47 +46,57 @@ export function applyVeto(rule: VetoRule, input: UnitInput): { veto: VetoExplana
   }
 }
 
-/** Chinese and English reason for a triggered veto, with the figures that caused it. */
-export function vetoReason(v: VetoExplanation, unit: '%' | '‰' = '%'): { zh: string; en: string } {
-  const verb = v.direction === '>=' ? ['未达到', 'below'] : ['超过', 'above'];
+/** A veto's targets as one spec: per unit, per class, then its default. */
+export function vetoTargets(rule: VetoRule): TargetSpec {
   return {
-    zh: `一票否决：${v.labelZh} ${show(v.actual)}${unit} ${verb[0]}目标 ${show(v.target)}${unit}（${v.indicators.join('、')}）`,
-    en: `Veto: ${v.labelEn} ${show(v.actual)}${unit} ${verb[1]} target ${show(v.target)}${unit} (${v.indicators.join(', ')})`,
+    value: rule.defaultTarget,
+    ...(rule.targetsByClass ? { byClass: rule.targetsByClass } : {}),
+    ...(rule.targetsByUnit ? { byUnit: rule.targetsByUnit } : {}),
   };
 }
 
+/** Chinese and English reason for a triggered veto, with the figures that caused it. */
+export function vetoReason(v: VetoExplanation, unit: '%' | '‰' = '%'): { zh: string; en: string } {
+  const verb = v.direction === '>=' ? ['未达到', 'below'] : ['超过', 'above'];
+  const zero = v.effect === 'zero';
+  return {
+    zh: `${zero ? '一票否决（记零分）' : '一票否决'}：${v.labelZh} ${show(v.actual)}${unit} ${verb[0]}目标 ${show(v.target)}${unit}（${v.indicators.join('、')}${zero ? ' 记 0 分' : ''}）`,
+    en: `${zero ? 'Veto (scored 0)' : 'Veto'}: ${v.labelEn} ${show(v.actual)}${unit} ${verb[1]} target ${show(v.target)}${unit} (${v.indicators.join(', ')}${zero ? ' scored 0' : ''})`,
+  };
+}
+
+/** A kind's total from its line scores: the sum, or the weighted sum; null when a line is null. */
+export function combineLines(kind: UnitKind | undefined, lines: Readonly<Record<string, number | null | undefined>>): number | null {
+  const codes = kind?.lines ?? Object.keys(lines);
+  const weights = kind?.total?.weights;
+  let sum = 0;
+  for (const code of codes) {
+    const v = lines[code];
+    if (v === null || v === undefined) return null;
+    sum += weights ? v * (weights[code] ?? 0) : v;
+  }
+  return roundScore(sum);
+}
+
 /**
- * Scores one town or street: both town lines, bonuses, deductions and vetoes, with an
- * explanation of every number. A vetoed unit does not take part in scoring: its line scores,
- * bonus, deduction and total are null, and `vetoReasons` gives the figures. Any error in the
- * inputs also leaves the scores null; `problems` lists them all.
+ * Scores one unit of the scheme's unit kind (towns and streets in the built-in scheme): every
+ * line of the kind, bonuses, deductions and vetoes, with an explanation of every number. A vetoed
+ * unit does not take part in scoring: its line scores, bonus, deduction and total are null, and
+ * `vetoReasons` gives the figures; a veto with the `zero` effect scores its items 0 instead. The
+ * total is the kind's rule: the sum of the lines or their weights, plus bonuses (capped when the
+ * scheme caps them) minus deductions. Any error in the inputs also leaves the scores null;
+ * `problems` lists them all.
  * @example scoreUnit(DEFAULT_SCHEME, { unit: '南庄镇', unitClass: 1, scores: { P1: 100 }, vetoInputs: { V1: { actual: 96, target: 95 }, V2: { actual: 99, target: 95 } }, adjustments: {} }).party // 100
  */
 export function scoreUnit(scheme: Scheme, input: UnitInput): UnitScore {
+  const kind = unitKind(scheme);
   const problems: Problem[] = [];
-  const lineScores: Record<string, number | null> = {};
-  // Item explanations are built when someone reads them (得分明细, the pane): 50 objects a town
-  // are most of the cost of ranking 50,000 towns otherwise. Valid lines take the quick path;
-  // a line with any problem is scored by scoreLine at once, to collect its problems.
-  const lineExplanations: (() => readonly ItemExplanation[])[] = [];
-  for (const line of scheme.lines) {
-    if (line.code === 'D') continue;
-    const quick = quickLineScore(scheme, line.code, input.scores);
-    if (quick !== undefined) {
-      lineScores[line.code] = quick;
-      lineExplanations.push(() => scoreLine(scheme, line.code, input.scores).explanation);
-    } else {
-      const r = scoreLine(scheme, line.code, input.scores);
-      lineScores[line.code] = r.score;
-      lineExplanations.push(() => r.explanation);
-      problems.push(...r.problems);
-    }
-  }
-  const adj = scoreAdjustments(scheme, input.adjustments);
-  problems.push(...adj.problems);
   const vetoReasons: string[] = [];
   const vetoReasonsEn: string[] = [];
+  const zeroReasons: string[] = [];
+  const zeroReasonsEn: string[] = [];
   const vetoes: VetoExplanation[] = [];
+  let zeroed: Set<string> | undefined;
   for (const rule of scheme.vetoes) {
     const { veto, problem } = applyVeto(rule, input);
     if (problem) problems.push(problem);
@@ -90,22 +104,57 @@ export function scoreUnit(scheme: Scheme, input: UnitInput): UnitScore {
       vetoes.push(veto);
       if (veto.triggered) {
         const r = vetoReason(veto, rule.unit);
-        vetoReasons.push(r.zh);
-        vetoReasonsEn.push(r.en);
+        if (rule.effect === 'zero') {
+          zeroReasons.push(r.zh);
+          zeroReasonsEn.push(r.en);
+          zeroed ??= new Set();
+          for (const code of rule.indicators) zeroed.add(code);
+        } else {
+          vetoReasons.push(r.zh);
+          vetoReasonsEn.push(r.en);
+        }
       }
     }
   }
+  const lineScores: Record<string, number | null> = {};
+  // Item explanations are built when someone reads them (得分明细, the pane): 50 objects a town
+  // are most of the cost of ranking 50,000 towns otherwise. Valid lines take the quick path;
+  // a line with any problem is scored by scoreLine at once, to collect its problems.
+  const ctx: LineContext = {
+    unit: input.unit,
+    unitClass: input.unitClass,
+    ...(zeroed ? { zeroed } : {}),
+    ...(kind?.unassessed ? { unassessed: kind.unassessed } : {}),
+  };
+  const lineExplanations: (() => readonly ItemExplanation[])[] = [];
+  for (const code of kind?.lines ?? []) {
+    const quick = zeroed ? undefined : quickLineScore(scheme, code, input.scores);
+    if (quick !== undefined) {
+      lineScores[code] = quick;
+      lineExplanations.push(() => scoreLine(scheme, code, input.scores, ctx).explanation);
+    } else {
+      const r = scoreLine(scheme, code, input.scores, ctx);
+      lineScores[code] = r.score;
+      lineExplanations.push(() => r.explanation);
+      problems.push(...r.problems);
+    }
+  }
+  const adj = scoreAdjustments(scheme, input.adjustments);
+  problems.push(...adj.problems);
   const vetoed = vetoReasons.length > 0;
   const failed = problems.some((p) => p.severity === 'error');
   const out = (n: number | null | undefined) => (vetoed || failed || n === undefined ? null : n);
-  const party = out(lineScores.P);
-  const fp = out(lineScores.F);
-  const bonus = out(adj.bonus);
+  const lines: Record<string, number | null> = {};
+  for (const code of kind?.lines ?? []) lines[code] = out(lineScores[code]);
+  const party = 'P' in lines ? (lines.P ?? null) : null;
+  const fp = 'F' in lines ? (lines.F ?? null) : null;
+  const cap = kind?.total?.bonusCap;
+  const bonus = out(adj.bonus === null || cap === undefined ? adj.bonus : Math.min(adj.bonus, cap));
   const deduction = out(adj.deduction);
-  const total =
-    party === null || fp === null || bonus === null || deduction === null ? null : roundScore(party + fp + bonus - deduction);
+  const combined = vetoed || failed || !kind || kind.lines.length === 0 ? null : combineLines(kind, lines);
+  const total = combined === null || bonus === null || deduction === null ? null : roundScore(combined + bonus - deduction);
   return new ScoredUnit(
-    { unit: input.unit, unitClass: input.unitClass, party, fp, bonus, deduction, total, vetoed, vetoReasons, vetoReasonsEn, problems },
+    { unit: input.unit, unitClass: input.unitClass, party, fp, lines, bonus, deduction, total, vetoed, vetoReasons, vetoReasonsEn, zeroReasons, zeroReasonsEn, problems },
     () => [...lineExplanations.flatMap((f) => f()), ...adj.explanation, ...vetoes],
   );
 }
@@ -120,12 +169,15 @@ export class ScoredUnit implements UnitScore {
   readonly unitClass: UnitScore['unitClass'];
   readonly party: number | null;
   readonly fp: number | null;
+  readonly lines: UnitScore['lines'];
   readonly bonus: number | null;
   readonly deduction: number | null;
   readonly total: number | null;
   readonly vetoed: boolean;
   readonly vetoReasons: readonly string[];
   readonly vetoReasonsEn: readonly string[];
+  readonly zeroReasons: readonly string[];
+  readonly zeroReasonsEn: readonly string[];
   readonly problems: readonly Problem[];
   #explain: () => readonly Explanation[];
   #memo: readonly Explanation[] | undefined;
@@ -135,12 +187,15 @@ export class ScoredUnit implements UnitScore {
     this.unitClass = s.unitClass;
     this.party = s.party;
     this.fp = s.fp;
+    this.lines = s.lines;
     this.bonus = s.bonus;
     this.deduction = s.deduction;
     this.total = s.total;
     this.vetoed = s.vetoed;
     this.vetoReasons = s.vetoReasons;
     this.vetoReasonsEn = s.vetoReasonsEn;
+    this.zeroReasons = s.zeroReasons;
+    this.zeroReasonsEn = s.zeroReasonsEn;
     this.problems = s.problems;
     this.#explain = explain;
     this.#memo = undefined;
@@ -152,11 +207,25 @@ export class ScoredUnit implements UnitScore {
   }
 }
 
-/** Scores one responsible department on its own 100-point line (D1–D4). */
+/**
+ * Scores one responsible department on its kind's lines (the built-in scheme: D1–D4, 100 points):
+ * the sum of its lines, or their weights.
+ */
 export function scoreDepartment(scheme: Scheme, input: DepartmentInput): DepartmentScore {
-  const r = scoreLine(scheme, 'D', input.scores);
-  const items = r.explanation;
-  return { unit: input.unit, score: r.score, explanation: items, problems: r.problems };
+  const kind = departmentKind(scheme);
+  const explanation: ItemExplanation[] = [];
+  const problems: Problem[] = [];
+  const lines: Record<string, number | null> = {};
+  for (const code of kind?.lines ?? []) {
+    const r = scoreLine(scheme, code, input.scores, { unit: input.unit });
+    lines[code] = r.score;
+    explanation.push(...r.explanation);
+    problems.push(...r.problems);
+  }
+  const failed = problems.some((p) => p.severity === 'error');
+  const score = failed || !kind || kind.lines.length === 0 ? null : combineLines(kind, lines);
+  if (failed) for (const code of Object.keys(lines)) lines[code] = null;
+  return { unit: input.unit, score, lines, explanation, problems };
 }
 
 /** Convenience for `SCORE.TOTAL`: party + fp + bonus − deduction, or null when vetoed. */
