@@ -16,3 +16,11 @@ export { rankCompetition, rankFromBottom } from './rank/rankCompetition';
 export { rankAll, rankAndFlag, rankScoredUnits, DEFAULT_RANK_OPTIONS } from './rank/rankAll';
 export type { FlaggedRanking } from './rank/rankAll';
 export { rateScore } from './score/rateScore';
+// Any bureau's scheme (issue 11): kinds of unit, classes, the rule catalogue, ranking of scores read once.
+export { schemeKinds, unitKind, departmentKind, kindOfLine, classOf, classKey, DEFAULT_CLASSES, DEFAULT_FLAGS } from './scheme/kinds';
+export { RULES, ruleModule, ruleKindOf, targetFor, wholeCount } from './score/rules';
+export type { RuleModule, RuleContext, RuleResult } from './score/rules';
+export { itemPoints, isSimpleLine } from './score/scoreLine';
+export type { LineContext } from './score/scoreLine';
+export { combineLines, vetoTargets } from './score/scoreUnit';
+export { rankScored } from './rank/rankAll';

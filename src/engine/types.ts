@@ -227,8 +227,11 @@ export interface VetoInput {
 export interface UnitInput {
   readonly unit: string;
   readonly unitClass: UnitClass | null;
-  /** Item code -> score entered; leaf or parent codes; missing means 0. */
-  readonly scores: Readonly<Record<string, number | null | undefined>>;
+  /**
+   * Item code -> score entered; leaf or parent codes; missing means 0. A computed item holds its
+   * input instead: a figure as typed (95, '95%') or a count, and `${code}T` its target when the ledger gives one.
+   */
+  readonly scores: Readonly<Record<string, number | string | null | undefined>>;
   /** Veto code -> figure and target. */
   readonly vetoInputs: Readonly<Record<string, VetoInput | undefined>>;
   /** Adjustment input code -> count or points; missing means 0. */
@@ -237,7 +240,7 @@ export interface UnitInput {
 
 export interface DepartmentInput {
   readonly unit: string;
-  readonly scores: Readonly<Record<string, number | null | undefined>>;
+  readonly scores: UnitInput['scores'];
 }
 
 export interface ItemExplanation {

@@ -10,6 +10,7 @@
 import type { Finding, Ledger, SheetSpec } from '../ledger/types';
 import { SHEETS } from '../ledger/types';
 import type { LineCode, SchemeItem } from '../types';
+import { departmentKind } from '../scheme/kinds';
 import { finding } from './finding';
 
 export type ItemVerdict = 'all-full' | 'all-same' | 'separates';
@@ -38,9 +39,11 @@ export interface ItemAnalysis {
 /** Fewest scored units before an item's lack of spread is worth a warning. */
 export const ITEM_MIN_UNITS = 3;
 
-type Scores = Readonly<Record<string, number | null | undefined>>;
+type Scores = Readonly<Record<string, number | string | null | undefined>>;
 
 function scoreOf(item: SchemeItem, scores: Scores): number | null {
+  // A computed item's cell holds its figure or count, not a score: not analysed here.
+  if (item.rule && item.rule.kind !== 'entered') return null;
   const own = scores[item.code];
   if (typeof own === 'number' && Number.isFinite(own)) return own;
   if (!item.children || item.children.length === 0) return null;
@@ -105,7 +108,7 @@ export function analyseItems(ledger: Ledger): ItemAnalysis[] {
   const depts = ledger.departments.map((d) => d.input.scores);
   const out: ItemAnalysis[] = [];
   for (const line of ledger.scheme.lines) {
-    const all = line.code === 'D' ? depts : towns;
+    const all = departmentKind(ledger.scheme)?.lines.includes(line.code) ? depts : towns;
     const walk = (items: readonly SchemeItem[]) => {
       for (const it of items) {
         const a = analyse(line.code, it, all);
@@ -126,8 +129,9 @@ export function analyseItems(ledger: Ledger): ItemAnalysis[] {
  */
 export function itemFindings(ledger: Ledger, analyses: readonly ItemAnalysis[]): Finding[] {
   const out: Finding[] = [];
+  const depLines = new Set(departmentKind(ledger.scheme)?.lines ?? []);
   for (const departments of [false, true]) {
-    const silent = analyses.filter((a) => a.verdict !== 'separates' && a.count >= ITEM_MIN_UNITS && (a.line === 'D') === departments);
+    const silent = analyses.filter((a) => a.verdict !== 'separates' && a.count >= ITEM_MIN_UNITS && depLines.has(a.line) === departments);
     if (silent.length === 0) continue;
     const sheet = departments ? (ledger.departments[0]?.source.sheet ?? SHEETS.departments) : (ledger.units[0]?.source.sheet ?? SHEETS.towns);
     const who = departments ? '部门' : '单位';

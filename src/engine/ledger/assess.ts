@@ -3,7 +3,8 @@
  * it, and build the result sheets. The CLI and the task pane both call this and nothing else.
  */
 import type { RankOptions, Ranking } from '../types';
-import { rankAll } from '../rank/rankAll';
+import { rankScored } from '../rank/rankAll';
+import { scoreDepartment, scoreUnit } from '../score/scoreUnit';
 import { buildItemAnalysisSheet, combineFindings, runChecks } from '../checks/index';
 import { buildOutputSheets } from './outputs';
 import { readLedger } from './readLedger';
@@ -44,11 +45,13 @@ export function assessWorkbook(workbook: WorkbookGrid, options: AssessOptions = 
     ...(options.topN !== undefined ? { topN: options.topN } : {}),
     ...(options.bottomN !== undefined ? { bottomN: options.bottomN } : {}),
     ...(options.byClass !== undefined ? { byClass: options.byClass } : {}),
+    ...(options.last !== undefined ? { last: options.last } : {}),
   };
-  const ranking = rankAll(
+  // Every row was scored once by the reader (to put its problems on cells); rank those scores.
+  const ranking = rankScored(
     ledger.scheme,
-    ledger.units.map((u) => u.input),
-    ledger.departments.map((d) => d.input),
+    ledger.units.map((u) => u.score ?? scoreUnit(ledger.scheme, u.input)),
+    ledger.departments.map((d) => d.score ?? scoreDepartment(ledger.scheme, d.input)),
     rankOptions,
   );
   const sheets = [

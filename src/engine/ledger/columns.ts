@@ -5,6 +5,7 @@
  */
 import type { Scheme, SchemeItem } from '../types';
 import { indexScheme } from '../scheme/schemeIndex';
+import { departmentKind, unitKind } from '../scheme/kinds';
 
 export const UNIT_HEADER = '单位';
 export const CLASS_HEADER = '类别';
@@ -88,29 +89,71 @@ export function headerCode(header: unknown): string | null {
   return m?.[1] ? m[1].toUpperCase() : null;
 }
 
+/**
+ * The input range of an item's cell: 0..points for an entered score (−points.. when it may go
+ * negative; the largest class's points when they differ by class), the figure's range for an
+ * item scored against a target, a count for 按次扣分.
+ */
+function itemRange(it: SchemeItem): { min: number; max: number } {
+  const rule = it.rule?.kind ?? 'entered';
+  if (rule === 'target' || rule === 'proportion') {
+    const unit = it.rule && 'unit' in it.rule ? it.rule.unit : undefined;
+    return { min: 0, max: unit === '‰' ? 1000 : 100 };
+  }
+  if (rule === 'cases') return { min: 0, max: 1000 };
+  const classMax = Math.max(
+    it.points,
+    ...Object.values(it.classPoints ?? {}).filter((p): p is number => typeof p === 'number'),
+  );
+  return { min: it.allowNegative ? -classMax : 0, max: classMax };
+}
+
 function leafColumns(items: readonly SchemeItem[]): LedgerColumn[] {
   const out: LedgerColumn[] = [];
   const walk = (list: readonly SchemeItem[]) => {
     for (const it of list) {
       if (it.children && it.children.length > 0) walk(it.children);
-      else
+      else {
         out.push({
           code: it.code,
           labelZh: it.labelZh,
           labelEn: it.labelEn,
           kind: 'item',
-          min: 0,
-          max: it.points,
+          ...itemRange(it),
           width: Math.max(10, Math.min(24, it.labelZh.length * 2 + 6)),
         });
+        const rule = it.rule;
+        // A target that differs by unit and is not in the scheme: the ledger gives it.
+        if (
+          (rule?.kind === 'target' || rule?.kind === 'proportion') &&
+          rule.target.value === null &&
+          !rule.target.byUnit &&
+          !rule.target.byClass
+        )
+          out.push({
+            code: it.code + TARGET_SUFFIX,
+            labelZh: `${it.labelZh}目标`,
+            labelEn: `${it.labelEn} target`,
+            kind: 'vetoTarget',
+            ...itemRange(it),
+            width: 14,
+          });
+      }
     }
   };
   walk(items);
   return out;
 }
 
-/** Columns of the 乡镇台账 sheet in template order: 单位, 类别, P and F leaves, veto inputs, adjustment inputs. */
+/**
+ * Columns of the unit kind's sheet (乡镇台账) in template order: 单位, 类别, the leaves of its lines
+ * (P and F), veto inputs, adjustment inputs.
+ */
 export function townColumns(scheme: Scheme): LedgerColumn[] {
+  const kind = unitKind(scheme);
+  // Numbered classes (1/2/3) get a number validation; labelled ones (一类、农场) none.
+  const numbered = kind?.classes?.map((c) => c.code).filter((c): c is number => typeof c === 'number') ?? [];
+  const numeric = numbered.length > 0 && numbered.length === (kind?.classes?.length ?? 0);
   const cols: LedgerColumn[] = [
     { code: UNIT_HEADER, labelZh: UNIT_HEADER, labelEn: 'Unit', kind: 'unit', width: 14 },
     {
@@ -118,12 +161,12 @@ export function townColumns(scheme: Scheme): LedgerColumn[] {
       labelZh: CLASS_HEADER,
       labelEn: 'Class',
       kind: 'class',
-      min: 1,
-      max: 3,
-      width: 6,
+      ...(numeric ? { min: Math.min(...numbered), max: Math.max(...numbered) } : {}),
+      width: numeric ? 6 : 10,
     },
   ];
-  for (const line of scheme.lines) if (line.code !== 'D') cols.push(...leafColumns(line.items));
+  const index = indexScheme(scheme);
+  for (const code of kind?.lines ?? []) cols.push(...leafColumns(index.line(code)?.items ?? []));
   for (const v of scheme.vetoes) {
     const max = v.unit === '%' ? 100 : 1000;
     cols.push({
@@ -161,11 +204,13 @@ export function townColumns(scheme: Scheme): LedgerColumn[] {
   return cols;
 }
 
-/** Columns of the 部门台账 sheet: 单位, then the D leaves. */
+/** Columns of the department kind's sheet (部门台账): 单位, then the leaves of its lines (D). */
 export function departmentColumns(scheme: Scheme): LedgerColumn[] {
-  const d = indexScheme(scheme).line('D');
+  const index = indexScheme(scheme);
   return [
     { code: UNIT_HEADER, labelZh: UNIT_HEADER, labelEn: 'Unit', kind: 'unit', width: 14 },
-    ...(d ? leafColumns(d.items) : []),
+    ...(departmentKind(scheme)?.lines ?? []).flatMap((code) =>
+      leafColumns(index.line(code)?.items ?? []),
+    ),
   ];
 }

@@ -8,12 +8,14 @@ import type {
   Problem,
   Scheme,
   SchemeItem,
+  SchemeLine,
   UnitClass,
   UnitInput,
   VetoInput,
 } from '../types';
 import { DEFAULT_SCHEME } from '../scheme/defaultScheme';
 import { indexScheme } from '../scheme/schemeIndex';
+import { classOf, departmentKind, schemeKinds, unitKind } from '../scheme/kinds';
 import type { SchemeIndex } from '../scheme/schemeIndex';
 import { parseRate, parseScore } from '../score/parseNumber';
 import { scoreDepartment, scoreUnit } from '../score/scoreUnit';
@@ -179,24 +181,6 @@ function readNumber(
   }
 }
 
-const CLASS_WORDS: Record<string, UnitClass> = {
-  '1': 1,
-  '2': 2,
-  '3': 3,
-  一: 1,
-  二: 2,
-  三: 3,
-  一类: 1,
-  二类: 2,
-  三类: 3,
-  '1类': 1,
-  '2类': 2,
-  '3类': 3,
-  '１': 1,
-  '２': 2,
-  '３': 3,
-};
-
 function readUnitName(value: CellValue | undefined): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string' || isDateMarker(value) || isExcelError(value)) return null;
@@ -264,8 +248,9 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
   }
   const index = indexScheme(scheme);
   const columns: Record<string, Record<string, string>> = {};
+  const inputSheets = new Set(schemeKinds(scheme).map((k) => k.sheet));
   const total = workbook.sheets.reduce(
-    (n, s) => n + (s.name === SHEETS.towns || s.name === SHEETS.departments ? s.values.length : 0),
+    (n, s) => n + (inputSheets.has(s.name.trim()) ? s.values.length : 0),
     0,
   );
   let done = 0;
@@ -278,21 +263,31 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
   const units: LedgerUnit[] = [];
   /** Where the first town would be (below the header, in the 单位 column), once the header is found. */
   let firstTownCell: string | null = null;
-  const towns = sheetByName.get(SHEETS.towns);
-  if (!towns) {
+  const kind = unitKind(scheme);
+  const depKind = departmentKind(scheme);
+  const townSheet = kind?.sheet ?? SHEETS.towns;
+  const townLineCodes = new Set(kind?.lines ?? []);
+  const towns = kind ? sheetByName.get(townSheet) : undefined;
+  if (!towns && kind) {
     findings.push({
       severity: 'error',
       rule: 'ledger.sheet-missing',
-      sheet: SHEETS.towns,
+      sheet: townSheet,
       cell: null,
-      zh: `找不到工作表“${SHEETS.towns}”（现有：${workbook.sheets.map((s) => s.name).join('、') || '无'}）`,
-      en: `Sheet "${SHEETS.towns}" (towns) not found (sheets: ${workbook.sheets.map((s) => s.name).join(', ') || 'none'})`,
+      zh: `找不到工作表“${townSheet}”（现有：${workbook.sheets.map((s) => s.name).join('、') || '无'}）`,
+      en: `Sheet "${townSheet}" (${kind.labelEn}) not found (sheets: ${workbook.sheets.map((s) => s.name).join(', ') || 'none'})`,
     });
-  } else {
+  } else if (towns) {
     const push: Push = (f) => findings.push({ ...f, sheet: towns.name });
-    const townLines = scheme.lines.filter((l) => l.code !== 'D');
+    const townLines = (kind?.lines ?? [])
+      .map((code) => index.line(code))
+      .filter((l): l is SchemeLine => l !== undefined);
     const known = new Set<string>([UNIT_HEADER, CLASS_HEADER]);
-    for (const [code, e] of index.items) if (e.line !== 'D') known.add(code);
+    for (const [code, e] of index.items)
+      if (townLineCodes.has(e.line)) {
+        known.add(code);
+        if (hasTarget(e.item)) known.add(code + TARGET_SUFFIX);
+      }
     for (const v of scheme.vetoes) known.add(v.code).add(v.code + TARGET_SUFFIX);
     for (const code of index.adjustmentInputs.keys()) known.add(code);
     const layout = findLayout(towns, known, push);
@@ -309,7 +304,7 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
       for (const v of scheme.vetoes) {
         if (!layout.cols.has(v.code)) missingColumn(push, layout, v.code, v.labelZh, v.labelEn);
         const t = v.code + TARGET_SUFFIX;
-        if (!layout.cols.has(t) && v.defaultTarget === null) {
+        if (!layout.cols.has(t) && v.defaultTarget === null && !v.targetsByClass && !v.targetsByUnit) {
           missingColumn(
             push,
             layout,
@@ -333,7 +328,7 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
         });
       }
       const itemCodes = [...index.items]
-        .filter(([, e]) => e.line !== 'D')
+        .filter(([, e]) => townLineCodes.has(e.line))
         .map(([code, e]) => ({ code, label: e.item.labelZh }));
       const adjCodes = [...index.adjustmentInputs].map(([code, e]) => ({
         code,
@@ -390,20 +385,25 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
               en: 'Class is blank; the unit is left out of the rank within class',
             });
           } else {
-            const c = CLASS_WORDS[String(raw).trim()];
-            if (c === undefined || typeof raw === 'boolean') {
+            const c =
+              kind && (typeof raw === 'string' || typeof raw === 'number')
+                ? classOf(kind, raw)
+                : undefined;
+            if (c === undefined) {
+              const names = (kind?.classes ?? []).map((k) => String(k.code));
+              const zhNames = (kind?.classes ?? []).map((k) => k.labelZh);
               push({
                 severity: 'error',
                 rule: 'ledger.class-invalid',
                 cell,
                 unit: label,
-                zh: `类别“${showValue(raw ?? null)}”无效，应为 1、2 或 3`,
-                en: `Class "${showValue(raw ?? null)}" is invalid; use 1, 2 or 3`,
+                zh: `类别“${showValue(raw ?? null)}”无效，应为 ${names.join('、')}（${zhNames.join('、')}）`,
+                en: `Class "${showValue(raw ?? null)}" is invalid; use ${names.join(', ')}`,
               });
             } else unitClass = c;
           }
         }
-        const { cells, scores } = readScoreCells(row, r, itemCodes, layout.cols, index, label, push);
+        const { cells, scores } = readScoreCells(towns, r, itemCodes, layout.cols, index, label, push);
         const vetoInputs: Record<string, VetoInput> = {};
         for (const v of scheme.vetoes) {
           const aCol = layout.cols.get(v.code);
@@ -477,12 +477,14 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
             .filter((f) => f.severity === 'error')
             .map((f) => f.code ?? ''),
         );
-        for (const p of scoreUnit(scheme, input).problems) {
+        const score = scoreUnit(scheme, input);
+        for (const p of score.problems) {
           if (p.field !== undefined && flagged.has(p.field)) continue;
           findings.push(problemFinding(p, towns.name, label, cells, unitCell));
         }
         units.push({
           input,
+          score,
           source: { sheet: towns.name, row: r + 1, cells: { [UNIT_HEADER]: unitCell, ...cells } },
         });
       }
@@ -491,36 +493,41 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
 
   // ---- 部门台账 ----
   const departments: LedgerDepartment[] = [];
-  const deps = sheetByName.get(SHEETS.departments);
-  const dLine = index.line('D');
+  const deps = depKind ? sheetByName.get(depKind.sheet) : undefined;
+  const depLineCodes = new Set(depKind?.lines ?? []);
   if (!deps) {
-    if (dLine) {
+    if (depKind) {
       findings.push({
         severity: 'warning',
         rule: 'ledger.sheet-missing',
-        sheet: SHEETS.departments,
+        sheet: depKind.sheet,
         cell: null,
-        zh: `没有工作表“${SHEETS.departments}”，不排部门名次`,
-        en: `No "${SHEETS.departments}" (departments) sheet; departments are not ranked`,
+        zh: `没有工作表“${depKind.sheet}”，不排部门名次`,
+        en: `No "${depKind.sheet}" (departments) sheet; departments are not ranked`,
       });
     }
-  } else if (dLine) {
+  } else if (depKind) {
     const push: Push = (f) => findings.push({ ...f, sheet: deps.name });
     const known = new Set<string>([UNIT_HEADER]);
-    for (const [code, e] of index.items) if (e.line === 'D') known.add(code);
+    for (const [code, e] of index.items)
+      if (depLineCodes.has(e.line)) {
+        known.add(code);
+        if (hasTarget(e.item)) known.add(code + TARGET_SUFFIX);
+      }
     const layout = findLayout(deps, known, push);
     if (layout) {
       columns[deps.name] = Object.fromEntries(
         [...layout.cols].map(([code, i]) => [code, columnLetter(i)]),
       );
-      for (const code of missingItemCodes(dLine.items, layout.cols)) {
-        const it = index.items.get(code)?.item;
-        missingColumn(push, layout, code, it?.labelZh ?? '', it?.labelEn ?? '');
-      }
+      for (const line of depKind.lines)
+        for (const code of missingItemCodes(index.line(line)?.items ?? [], layout.cols)) {
+          const it = index.items.get(code)?.item;
+          missingColumn(push, layout, code, it?.labelZh ?? '', it?.labelEn ?? '');
+        }
       const unitCol = layout.cols.get(UNIT_HEADER) ?? 0;
       const seen = new Map<string, number>();
       const codes = [...index.items]
-        .filter(([, e]) => e.line === 'D')
+        .filter(([, e]) => depLineCodes.has(e.line))
         .map(([code, e]) => ({ code, label: e.item.labelZh }));
       for (let r = layout.headerRow + 1; r < deps.values.length; r++) {
         tick();
@@ -551,7 +558,7 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
           else seen.set(name, r);
         }
         const label = name ?? unitCell;
-        const { cells, scores } = readScoreCells(row, r, codes, layout.cols, index, label, push);
+        const { cells, scores } = readScoreCells(deps, r, codes, layout.cols, index, label, push);
         const input: DepartmentInput = { unit: name ?? `(${unitCell})`, scores };
         const flagged = new Set(
           findings
@@ -559,12 +566,14 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
             .filter((f) => f.severity === 'error')
             .map((f) => f.code ?? ''),
         );
-        for (const p of scoreDepartment(scheme, input).problems) {
+        const score = scoreDepartment(scheme, input);
+        for (const p of score.problems) {
           if (p.field !== undefined && flagged.has(p.field)) continue;
           findings.push(problemFinding(p, deps.name, label, cells, unitCell));
         }
         departments.push({
           input,
+          score,
           source: { sheet: deps.name, row: r + 1, cells: { [UNIT_HEADER]: unitCell, ...cells } },
         });
       }
@@ -584,36 +593,80 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
       rule: 'ledger.empty',
       sheet: towns.name,
       cell: firstTownCell,
-      zh: `台账中没有任何单位：“${SHEETS.towns}”和“${SHEETS.departments}”都没有数据行，无从检查或排名`,
-      en: `The ledger has no units: neither "${SHEETS.towns}" (towns) nor "${SHEETS.departments}" (departments) has a data row, so there is nothing to check or rank`,
+      zh: `台账中没有任何单位：“${townSheet}”和“${depKind?.sheet ?? SHEETS.departments}”都没有数据行，无从检查或排名`,
+      en: `The ledger has no units: neither "${townSheet}" (${kind?.labelEn ?? 'towns'}) nor "${depKind?.sheet ?? SHEETS.departments}" (departments) has a data row, so there is nothing to check or rank`,
     });
   }
   options.onProgress?.(total, total);
   return { scheme, customScheme, units, departments, columns, findings };
 }
 
+/** A computed item whose figure meets a target (达标扣分, 按比例): its ledger may give the target in `${code}T`. */
+function hasTarget(item: SchemeItem): boolean {
+  return item.rule?.kind === 'target' || item.rule?.kind === 'proportion';
+}
+
+/** The figure as typed ('95%', or the text a %-formatted cell shows), for the engine to compare as it compares vetoes. */
+function rawFigure(x: CellValue, ok: number | null | undefined): number | string | null {
+  return ok === undefined || ok === null
+    ? null
+    : typeof x === 'string'
+      ? x.trim()
+      : typeof x === 'number'
+        ? x
+        : null;
+}
+
 /**
  * Reads one row's score cells (towns and departments alike): each item code's cell address and
- * number; a blank counts as 0 with a warning, unless the item's children have columns of their own.
+ * value; a blank counts as 0 with a warning, unless the item's children have columns of their own.
+ * A computed item's cell holds its input: a figure against a target (kept as typed, with its
+ * `${code}T` target cell) or a count of cases (blank = none).
  */
 function readScoreCells(
-  row: readonly CellValue[],
+  sheet: SheetGrid,
   r: number,
   codes: readonly { readonly code: string; readonly label: string }[],
   cols: ReadonlyMap<string, number>,
   index: SchemeIndex,
   unit: string,
   push: Push,
-): { cells: Record<string, string>; scores: Record<string, number | null> } {
+): { cells: Record<string, string>; scores: Record<string, number | string | null> } {
+  const row = sheet.values[r] ?? [];
   const cells: Record<string, string> = {};
-  const scores: Record<string, number | null> = {};
+  const scores: Record<string, number | string | null> = {};
   for (const { code, label } of codes) {
     const col = cols.get(code);
     if (col === undefined) continue;
     const cell = cellAddress(r, col);
     cells[code] = cell;
+    const item = index.items.get(code)?.item;
+    if (item && hasTarget(item)) {
+      const raw = figureValue(sheet, r, col);
+      const v = readNumber(raw, cell, code, label, unit, push, true);
+      if (v === null)
+        push({
+          severity: 'error',
+          rule: 'score.figure-blank',
+          cell,
+          code,
+          unit,
+          zh: `${code} ${label}：空白。按目标计分的项目需要实际值`,
+          en: `${code}: blank. An item scored against a target needs its figure`,
+        });
+      if (v !== undefined) scores[code] = rawFigure(raw, v);
+      const tCol = cols.get(code + TARGET_SUFFIX);
+      if (tCol !== undefined) {
+        const tCell = cellAddress(r, tCol);
+        cells[code + TARGET_SUFFIX] = tCell;
+        const tRaw = figureValue(sheet, r, tCol);
+        const t = readNumber(tRaw, tCell, code + TARGET_SUFFIX, `${label}目标`, unit, push, true);
+        if (t !== undefined && t !== null) scores[code + TARGET_SUFFIX] = rawFigure(tRaw, t);
+      }
+      continue;
+    }
     const v = readNumber(row[col], cell, code, label, unit, push, false);
-    if (v === null && !hasChildColumn(index.items.get(code)?.item, cols)) {
+    if (v === null && item?.rule?.kind !== 'cases' && !hasChildColumn(item, cols)) {
       push({
         severity: 'warning',
         rule: 'score.blank',

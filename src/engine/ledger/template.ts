@@ -5,6 +5,7 @@ import type { Scheme } from '../types';
 import { cellAddress, columnLetter } from './cells';
 import { departmentColumns, headerText, townColumns, type LedgerColumn } from './columns';
 import { schemeRows } from './schemeSheet';
+import { departmentKind, unitKind } from '../scheme/kinds';
 import { SHEETS, type CellValue, type SheetSpec } from './types';
 
 export interface TemplateOptions {
@@ -86,20 +87,21 @@ export function buildTemplateSheets(scheme: Scheme, options: TemplateOptions = {
     landscape: true,
   };
   const towns = ledgerSheet(
-    SHEETS.towns,
+    unitKind(scheme)?.sheet ?? SHEETS.towns,
     townColumns(scheme),
     options.units ?? [],
     blank,
     (c) => (c.kind === 'vetoTarget' ? (vetoTargets.get(c.code) ?? null) : null),
     lang,
   );
+  const depKind = departmentKind(scheme);
   const departments = ledgerSheet(
-    SHEETS.departments,
+    depKind?.sheet ?? SHEETS.departments,
     departmentColumns(scheme),
     options.departments ?? [],
     Math.min(blank, 8),
     () => null,
     lang,
   );
-  return [schemeSheet, towns, departments];
+  return depKind ? [schemeSheet, towns, departments] : [schemeSheet, towns];
 }

@@ -2,7 +2,7 @@
  * The contract between the engine and every reader/writer of workbooks (CLI via ExcelJS, the
  * Office.js adapter, the in-browser workbench). Plain data only.
  */
-import type { DepartmentInput, Scheme, Severity, UnitInput } from '../types';
+import type { DepartmentInput, DepartmentScore, Scheme, Severity, UnitInput, UnitScore } from '../types';
 
 /** A cell value as the engine sees it (dates, rich text and errors are turned into these by readers). */
 export type CellValue = string | number | boolean | null;
@@ -68,11 +68,14 @@ export interface RowSource {
 
 export interface LedgerUnit {
   readonly input: UnitInput;
+  /** The unit scored once, when read (ranking reuses it; `rankScored`). */
+  readonly score?: UnitScore;
   readonly source: RowSource;
 }
 
 export interface LedgerDepartment {
   readonly input: DepartmentInput;
+  readonly score?: DepartmentScore;
   readonly source: RowSource;
 }
 
