@@ -248,7 +248,7 @@ const simple = new WeakMap<Scheme, Map<LineCode, boolean>>();
 /** True when every item of the line is entered, the same for every class, never negative and counted in full marks. */
 export function isSimpleLine(scheme: Scheme, line: LineCode): boolean {
   let byLine = simple.get(scheme);
-  if (!byLine) simple.set(scheme, (byLine = new Map()));
+  if (!byLine) simple.set(scheme, (byLine = new Map<LineCode, boolean>()));
   const hit = byLine.get(line);
   if (hit !== undefined) return hit;
   const plain = (it: SchemeItem): boolean =>

@@ -3,7 +3,7 @@ import { departmentKind, unitKind } from '../scheme/kinds';
 import type { DepartmentInput, DepartmentScore, Explanation, ItemExplanation, Problem, Scheme, TargetSpec, UnitInput, UnitKind, UnitScore, VetoExplanation, VetoRule } from '../types';
 import { scoreAdjustments } from './adjustments';
 import { compareVeto, onUnitScale } from './checkVeto';
-import { isBlank, roundScore } from './parseNumber';
+import { roundScore } from './parseNumber';
 import { targetFor } from './rules';
 import { quickLineScore, scoreLine, type LineContext } from './scoreLine';
 
