@@ -121,7 +121,7 @@ function checkedScore(raw: unknown, points: number, zh: string, en: string): num
 // the web, 0 on desktop). A position is its column (row orientation) or row (column orientation)
 // inside the range, counted from 1.
 /**
- * 按分值行（或列）逐项检查并求和：points 为一行（如台账的“分值”行）时，scores 每行一个单位，每行一个合计；points 为一列（如分镇表的“分值”列）时，scores 为该单位的一列得分，得一个合计。空白按 0 计；得分超过分值、负数或非数字返回 #VALUE! 并指明第几列（行）及其分值。 / Checks each score against its full marks in points and sums them: with points as a row (a ledger's 分值 row), each row of scores is a unit and gets one total; with points as a column (a per-town sheet's 分值 column), scores is that unit's column and gets one total. Blank = 0; a score above its points, negative or not a number gives #VALUE! naming its column (row) and points.
+ * 按分值行（或列）逐项检查并求和：points 为一行（如台账的“分值”行）时，scores 每行一个单位，每行一个合计；points 为一列（如分镇表的“分值”列）时，scores 为该单位的一列得分，得一个合计。空白按 0 计；得分超过分值、负数或非数字返回 #VALUE! 并指明第几列（行）及其分值。 / Checks each score against its full marks in points and sums them: with points as a row (a ledger's "分值" row), each row of scores is a unit and gets one total; with points as a column (a per-town sheet's "分值" column), scores is that unit's column and gets one total. Blank = 0; a score above its points, negative or not a number gives #VALUE! naming its column (row) and points.
  * @customfunction SCORE.SUM
  * @param scores 【得分】得分区域：每行一个单位（分值为一行时），或一列（分值为一列时） / Scores: one unit per row (points as a row), or a column (points as a column)
  * @param points 【分值】每项满分：一行或一列，与得分对齐 / Full marks of each item: a row or a column, aligned with the scores
@@ -164,11 +164,11 @@ export function scoreSum(scores: unknown[][], points: unknown[][]): Array<Array<
 // top-level items or its leaves, in the order of the 方案 table (the count decides). The scheme is
 // read as the CLI reads the 方案 sheet; a problem in it is #VALUE! naming its cell.
 /**
- * 按本单位方案计算某条考核线得分：scheme 为工作簿的“方案”表（含表头 类型|代码|项目|…），line 为线的代码（如 P、A）；scores 为该线各顶层项目或各末级项目的得分，按方案顺序，一行或一列；多行时每行一个单位。方案有误时返回 #VALUE! 并指明单元格。 / Score of line `line` (its code, e.g. P or A) of the workbook's own scheme, from its top-level or leaf item scores in the 方案 table's order, a row or a column; several rows give one score per row. `scheme` is the 方案 table with its header row (类型|代码|项目|…); a problem in it gives #VALUE! naming the cell.
+ * 按本单位方案计算某条考核线得分：scheme 为工作簿的“方案”表（含表头 类型|代码|项目|…），line 为线的代码（如 P、A）；scores 为该线各顶层项目或各末级项目的得分，按方案顺序，一行或一列；多行时每行一个单位。方案有误时返回 #VALUE! 并指明单元格。 / Score of line `line` (its code, e.g. P or A) of the workbook's own scheme, from its top-level or leaf item scores in the scheme table's order, a row or a column; several rows give one score per row. `scheme` is the "方案" table with its header row ("类型|代码|项目|…"); a problem in it gives #VALUE! naming the cell.
  * @customfunction SCORE.LINE
  * @param scores 【得分】该线顶层或末级项目的得分，或多行（每行一个单位） / Item scores of the line (top-level or leaves), or several rows, one unit per row
  * @param line 【线】考核线代码，如 P、F、A / Line code, e.g. P, F, A
- * @param scheme 【方案】“方案”表区域，含表头行，如 方案!A1:Q80 / The 方案 table with its header row, e.g. 方案!A1:Q80
+ * @param scheme 【方案】“方案”表区域，含表头行，如 方案!A1:Q80 / The scheme sheet's table with its header row, e.g. A1:Q80 of the scheme sheet
  * @returns 该线得分（每行一个） / Line score (one per row)
  */
 export function scoreSchemeLine(scores: unknown[][], line: unknown[][], scheme: unknown[][]): Array<Array<number | CustomFunctions.Error>> {
@@ -210,14 +210,14 @@ function lineValue(l: SchemeLine | undefined, slot: string, value: unknown): num
 // checked against the scheme's first town line and fp against its second (town lines: every line
 // but the department line D, in the table's order). A scheme with one town line takes fp blank or 0.
 /**
- * 单位总分 = 党政线 + 人口计生线 + 加分 − 扣分（扣分按绝对值扣除）。被一票否决的单位不计总分，显示“一票否决 vetoed”。空白按 0 计。给出 scheme（“方案”表）时，两条线的满分取方案中前两条乡镇考核线（部门线 D 以外，按表中顺序），否则为 370 和 630。 / Unit total = party line + family-planning line + bonus − deduction (deducted by its size, whatever its sign). A vetoed unit gets no total and shows "一票否决 vetoed". Blank = 0. With scheme (the 方案 table) the two lines' full marks are the scheme's first two town lines (every line but the department line D, in table order); otherwise 370 and 630.
+ * 单位总分 = 党政线 + 人口计生线 + 加分 − 扣分（扣分按绝对值扣除）。被一票否决的单位不计总分，显示“一票否决 vetoed”。空白按 0 计。给出 scheme（“方案”表）时，两条线的满分取方案中前两条乡镇考核线（部门线 D 以外，按表中顺序），否则为 370 和 630。 / Unit total = party line + family-planning line + bonus − deduction (deducted by its size, whatever its sign). A vetoed unit gets no total and shows "一票否决 vetoed". Blank = 0. With scheme (the "方案" table) the two lines' full marks are the scheme's first two town lines (every line but the department line D, in table order); otherwise 370 and 630.
  * @customfunction SCORE.TOTAL
  * @param party 【党政线】党政线得分（0–370，或方案第一条线的满分） / Party line score (0–370, or the scheme's first line's points)
  * @param fp 【计生线】人口计生线得分（0–630，或方案第二条线的满分） / Family-planning line score (0–630, or the scheme's second line's points)
  * @param [bonus] 【加分】加分合计（≥ 0），可省略 / Bonus points (≥ 0), optional
  * @param [deduction] 【扣分】扣分合计，可省略 / Deduction points, optional
  * @param [vetoed] 【否决】是否被一票否决（TRUE/FALSE，是/否），可省略 / Whether the unit is vetoed (TRUE/FALSE), optional
- * @param [scheme] 【方案】“方案”表区域（含表头行），两条线的满分从中读取；省略则为 370 和 630 / The 方案 table with its header row, giving the two lines' full marks; omitted = 370 and 630
+ * @param [scheme] 【方案】“方案”表区域（含表头行），两条线的满分从中读取；省略则为 370 和 630 / The scheme sheet's table with its header row, giving the two lines' full marks; omitted = 370 and 630
  * @returns 总分，或“一票否决 vetoed” / Total, or "一票否决 vetoed"
  */
 export function scoreTotal(
@@ -386,7 +386,7 @@ function classKey(value: unknown): string | null {
 // class by position), or one score: then its class is that of the units with this score, and a
 // score found in several classes with different ranks is #VALUE! (pass the whole column instead).
 /**
- * 类内名次：在同一类别（一类、二类、农场、1、2…）的单位中按 RANK.EQ 排名（并列同名次），分高者第 1。被一票否决的单位、空白和文字不参加排名；类别为空的单位不排名。 / Rank within the unit's class (一类, 二类, 农场, 1, 2 …) as RANK.EQ (ties share a rank), highest first. Vetoed units, blanks and text are not ranked; a unit with a blank class is not ranked.
+ * 类内名次：在同一类别（一类、二类、农场、1、2…）的单位中按 RANK.EQ 排名（并列同名次），分高者第 1。被一票否决的单位、空白和文字不参加排名；类别为空的单位不排名。 / Rank within the unit's class ("一类", "二类", "农场", 1, 2 …) as RANK.EQ (ties share a rank), highest first. Vetoed units, blanks and text are not ranked; a unit with a blank class is not ranked.
  * @customfunction SCORE.CLASSRANK
  * @param value 【分数】要排名的分数，或与 values 同样大小的整列 / Score to rank, or a whole column the size of values
  * @param values 【分数列表】参加比较的全部分数 / All the scores compared
