@@ -37,7 +37,12 @@ function cellValue(v: unknown): CellValue {
 function contentKey(values: readonly (readonly CellValue[])[]): string {
   const parts: string[] = [];
   for (const row of values) {
-    for (const v of row) parts.push(v === null ? '_' : `${typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : 'b'}${String(v).length}:${String(v)}`);
+    for (const v of row)
+      parts.push(
+        v === null
+          ? '_'
+          : `${typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : 'b'}${String(v).length}:${String(v)}`,
+      );
     parts.push('|');
   }
   return parts.join('');
@@ -85,13 +90,19 @@ export function townLines(scheme: Scheme): readonly SchemeLine[] {
 /** The line with this code (exact, else ignoring case), or #VALUE! listing the scheme's lines. */
 export function lineOfScheme(scheme: Scheme, code: unknown): SchemeLine {
   const text = showCell(code).trim();
-  const found = scheme.lines.find((l) => l.code === text) ?? scheme.lines.find((l) => l.code.toUpperCase() === text.toUpperCase());
+  const found =
+    scheme.lines.find((l) => l.code === text) ??
+    scheme.lines.find((l) => l.code.toUpperCase() === text.toUpperCase());
   if (found && text !== '') return found;
   const list = scheme.lines.map((l) => `${l.code} ${l.labelZh}`).join('、');
   const listEn = scheme.lines.map((l) => `${l.code} ${l.labelEn}`).join(', ');
   throw new KaoheError(
     'scheme.line-missing',
-    text === '' ? `缺少考核线代码；方案中的线：${list}` : `方案中没有考核线“${text}”；方案中的线：${list}`,
-    text === '' ? `Missing line code; the scheme's lines: ${listEn}` : `The scheme has no line "${text}"; its lines: ${listEn}`,
+    text === ''
+      ? `缺少考核线代码；方案中的线：${list}`
+      : `方案中没有考核线“${text}”；方案中的线：${list}`,
+    text === ''
+      ? `Missing line code; the scheme's lines: ${listEn}`
+      : `The scheme has no line "${text}"; its lines: ${listEn}`,
   );
 }

@@ -115,13 +115,11 @@ const row = fc
 const argument: fc.Arbitrary<unknown> = fc.oneof(
   {
     weight: 1,
-    arbitrary: fc
-      .array(fc.tuple(fc.nat(), fc.nat(), cell), { maxLength: 3 })
-      .map((plants) => {
-        const table = SCHEME_TABLE.map((r) => [...r] as unknown[]);
-        for (const [r, c, x] of plants) table[r % table.length]![c % table[0]!.length] = x;
-        return table;
-      }),
+    arbitrary: fc.array(fc.tuple(fc.nat(), fc.nat(), cell), { maxLength: 3 }).map((plants) => {
+      const table = SCHEME_TABLE.map((r) => [...r] as unknown[]);
+      for (const [r, c, x] of plants) table[r % table.length]![c % table[0]!.length] = x;
+      return table;
+    }),
   },
   { weight: 4, arbitrary: fc.array(row, { minLength: 1, maxLength: 4 }) },
   { weight: 2, arbitrary: cell.map((c) => [[c]]) },
@@ -325,8 +323,16 @@ describe('50,000-row ranges, bounded in time', () => {
     const classes = rows(1, (r) => ['一类', '二类', '农场'][r % 3]);
     const totals = rows(1, (r) => sprinkle(r, 0, (r * 7919) % 1000));
     const cases: [string, Fn, unknown[]][] = [
-      ['SCORE.SUM', scoreSum, [rows(6, (r, c) => sprinkle(r, c, (r + c) % 5)), [[100, 20, 70, 20, 60, 100]]]],
-      ['SCORE.LINE', scoreSchemeLine, [rows(6, (r, c) => sprinkle(r, c, (r + c) % 5)), [['P']], SCHEME_TABLE]],
+      [
+        'SCORE.SUM',
+        scoreSum,
+        [rows(6, (r, c) => sprinkle(r, c, (r + c) % 5)), [[100, 20, 70, 20, 60, 100]]],
+      ],
+      [
+        'SCORE.LINE',
+        scoreSchemeLine,
+        [rows(6, (r, c) => sprinkle(r, c, (r + c) % 5)), [['P']], SCHEME_TABLE],
+      ],
       ['SCORE.CLASSRANK', scoreClassRank, [totals, totals, classes]],
     ];
     for (const [id, fn, args] of cases) {
