@@ -14,7 +14,7 @@ export type Out<T> = T | CustomFunctions.Error;
 export const VETOED_TEXT = '一票否决 vetoed';
 
 /** Engine error codes that mean "no data" (#N/A); every other user error is #VALUE!. */
-const NOT_AVAILABLE_CODES = new Set(['veto.blank', 'rate.blank', 'rank.not-found', 'rank.blank']);
+const NOT_AVAILABLE_CODES = new Set(['veto.blank', 'rate.blank', 'rank.not-found', 'rank.blank', 'rank.no-class']);
 
 /**
  * Turns anything thrown into a cell error. Only #VALUE! and #N/A carry a message in Excel, so

@@ -31,12 +31,14 @@ import {
   parseScore,
   rankCompetition,
   rateScore,
+  roundScore,
   scoreLineValues,
   totalScore,
 } from '../engine';
-import type { AdjustmentRule, LineCode } from '../engine';
-import { asMatrix, broadcast, cellLabel, guard, isOmitted, parseFlag, showCell, unitsOf, VETOED_TEXT } from './cells';
+import type { AdjustmentRule, LineCode, SchemeLine } from '../engine';
+import { asMatrix, broadcast, cellLabel, guard, isOmitted, parseFlag, rowLabel, showCell, unitsOf, VETOED_TEXT } from './cells';
 import type { Matrix, Out } from './cells';
+import { lineOfScheme, schemeOfRange, townLines } from './schemeArg';
 
 function lineScores(line: LineCode, scores: Matrix): Out<number>[][] {
   return unitsOf(asMatrix(scores)).map((u) => [guard(() => scoreLineValues(DEFAULT_SCHEME, line, u.values), u.where)]);
@@ -76,14 +78,127 @@ export function scoreDept(scores: unknown[][]): Array<Array<number | CustomFunct
   return lineScores('D', scores);
 }
 
-function lineValue(line: LineCode, value: unknown): number {
-  const l = indexScheme(DEFAULT_SCHEME).line(line);
-  const labelZh = l?.labelZh ?? line;
-  const labelEn = l?.labelEn ?? line;
-  const n = parseScore(value, `${labelZh} ${line}`) ?? 0;
-  if (n < 0) throw new KaoheError('score.negative', `${labelZh}得分 ${n} 为负数`, `${labelEn} score ${n} is negative`, line);
+/** One full mark of SCORE.SUM's `points`: a number above 0 (text such as "10" is read as Excel would). */
+function readPoints(raw: unknown, zh: string, en: string): number {
+  let p: number | null;
+  try {
+    p = parseScore(raw);
+  } catch {
+    p = Number.NaN;
+  }
+  if (p === null) throw new KaoheError('sum.points-blank', `分值${zh}为空`, `Points ${en} are blank`);
+  if (!(p > 0)) {
+    const shown = showCell(raw);
+    throw new KaoheError('sum.points-invalid', `分值${zh}“${shown}”不是大于 0 的数字`, `Points ${en} "${shown}" are not a number above 0`);
+  }
+  return p;
+}
+
+/** One score of SCORE.SUM checked against its points; blank = 0. `zh`/`en` name its position. */
+function checkedScore(raw: unknown, points: number, zh: string, en: string): number {
+  let v: number | null;
+  if (typeof raw === 'number' && Number.isFinite(raw)) v = raw;
+  else {
+    try {
+      v = parseScore(raw);
+    } catch {
+      const shown = showCell(raw);
+      throw new KaoheError('value.not-number', `${zh}（分值 ${points}）：“${shown}”不是数字`, `${en} (points ${points}): "${shown}" is not a number`);
+    }
+  }
+  if (v === null) return 0;
+  if (v < 0) throw new KaoheError('score.negative', `${zh}（分值 ${points}）：得分 ${v} 为负数`, `${en} (points ${points}): score ${v} is negative`);
+  // The same rounding as the engine's scoreProblem: 10.0000000001 from a formula is 10.
+  if (roundScore(v) > points) {
+    throw new KaoheError('score.above-points', `${zh}（分值 ${points}）：得分 ${v} 超过分值`, `${en} (points ${points}): score ${v} is above its points`);
+  }
+  return v;
+}
+
+// Rule: points is a row (scores: one unit per row, one total per row, spilled down) or a column
+// (scores: one unit per column, one total per column, spilled across; usually a single column).
+// Every points cell must be a number above 0, checked before any score; blank scores = 0 (null on
+// the web, 0 on desktop). A position is its column (row orientation) or row (column orientation)
+// inside the range, counted from 1.
+/**
+ * 按分值行（或列）逐项检查并求和：points 为一行（如台账的“分值”行）时，scores 每行一个单位，每行一个合计；points 为一列（如分镇表的“分值”列）时，scores 为该单位的一列得分，得一个合计。空白按 0 计；得分超过分值、负数或非数字返回 #VALUE! 并指明第几列（行）及其分值。 / Checks each score against its full marks in points and sums them: with points as a row (a ledger's "分值" row), each row of scores is a unit and gets one total; with points as a column (a per-town sheet's "分值" column), scores is that unit's column and gets one total. Blank = 0; a score above its points, negative or not a number gives #VALUE! naming its column (row) and points.
+ * @customfunction SCORE.SUM
+ * @param scores 【得分】得分区域：每行一个单位（分值为一行时），或一列（分值为一列时） / Scores: one unit per row (points as a row), or a column (points as a column)
+ * @param points 【分值】每项满分：一行或一列，与得分对齐 / Full marks of each item: a row or a column, aligned with the scores
+ * @returns 合计（每个单位一个） / Total (one per unit)
+ */
+export function scoreSum(scores: unknown[][], points: unknown[][]): Array<Array<number | CustomFunctions.Error>> {
+  const sm = asMatrix(scores);
+  const pm = asMatrix(points);
+  const [pRows, pCols] = [pm.length, pm[0]?.length ?? 0];
+  const [sRows, sCols] = [sm.length, sm[0]?.length ?? 0];
+  const byRow = pRows === 1;
+  const setup = guard(() => {
+    if (pRows > 1 && pCols > 1) {
+      throw new KaoheError('range.shape', `分值应为一行或一列，收到 ${pRows}×${pCols} 的区域`, `Points must be one row or one column; got a ${pRows}×${pCols} range`);
+    }
+    if (byRow && sCols !== pCols) {
+      throw new KaoheError('range.shape', `得分有 ${sCols} 列，分值行有 ${pCols} 列；两者应一一对齐`, `The scores have ${sCols} columns but the points row has ${pCols}; they must line up`);
+    }
+    if (!byRow && sRows !== pRows) {
+      throw new KaoheError('range.shape', `得分有 ${sRows} 行，分值列有 ${pRows} 行；两者应一一对齐`, `The scores have ${sRows} rows but the points column has ${pRows}; they must line up`);
+    }
+    const pos = (i: number): [string, string] => (byRow ? [`第 ${i + 1} 列`, `column ${i + 1}`] : [`第 ${i + 1} 行`, `row ${i + 1}`]);
+    return pm.flat().map((p, i) => readPoints(p, ...pos(i)));
+  });
+  if (setup instanceof CustomFunctions.Error) return [[setup]];
+  const full = setup;
+  const total = (at: (i: number) => unknown): number => {
+    let sum = 0;
+    for (let i = 0; i < full.length; i++) {
+      const [zh, en] = byRow ? [`第 ${i + 1} 列`, `column ${i + 1}`] : [`第 ${i + 1} 行`, `row ${i + 1}`];
+      sum += checkedScore(at(i), full[i] as number, zh, en);
+    }
+    return roundScore(sum);
+  };
+  if (byRow) return sm.map((row, r) => [guard(() => total((i) => row[i]), sRows > 1 ? rowLabel(r) : '')]);
+  return [Array.from({ length: sCols }, (_, c) => guard(() => total((i) => sm[i]?.[c]), sCols > 1 ? `第 ${c + 1} 列 / column ${c + 1}` : ''))];
+}
+
+// Rule: as SCORE.PARTYLINE, for any line of the workbook's own scheme: the values are that line's
+// top-level items or its leaves, in the order of the 方案 table (the count decides). The scheme is
+// read as the CLI reads the 方案 sheet; a problem in it is #VALUE! naming its cell.
+/**
+ * 按本单位方案计算某条考核线得分：scheme 为工作簿的“方案”表（含表头 类型|代码|项目|…），line 为线的代码（如 P、A）；scores 为该线各顶层项目或各末级项目的得分，按方案顺序，一行或一列；多行时每行一个单位。方案有误时返回 #VALUE! 并指明单元格。 / Score of line `line` (its code, e.g. P or A) of the workbook's own scheme, from its top-level or leaf item scores in the scheme table's order, a row or a column; several rows give one score per row. `scheme` is the "方案" table with its header row ("类型|代码|项目|…"); a problem in it gives #VALUE! naming the cell.
+ * @customfunction SCORE.LINE
+ * @param scores 【得分】该线顶层或末级项目的得分，或多行（每行一个单位） / Item scores of the line (top-level or leaves), or several rows, one unit per row
+ * @param line 【线】考核线代码，如 P、F、A / Line code, e.g. P, F, A
+ * @param scheme 【方案】“方案”表区域，含表头行，如 方案!A1:Q80 / The scheme sheet's table with its header row, e.g. A1:Q80 of the scheme sheet
+ * @returns 该线得分（每行一个） / Line score (one per row)
+ */
+export function scoreSchemeLine(scores: unknown[][], line: unknown[][], scheme: unknown[][]): Array<Array<number | CustomFunctions.Error>> {
+  const setup = guard(() => {
+    const s = schemeOfRange(scheme);
+    const lm = asMatrix(line).flat();
+    if (lm.length !== 1) throw new KaoheError('range.shape', '参数 line 应为单个考核线代码', 'Argument line must be a single line code');
+    return { s, code: lineOfScheme(s, lm[0]).code };
+  });
+  if (setup instanceof CustomFunctions.Error) return [[setup]];
+  return unitsOf(asMatrix(scores)).map((u) => [guard(() => scoreLineValues(setup.s, setup.code, u.values), u.where)]);
+}
+
+const BUILT_IN_TOWN_LINES = [indexScheme(DEFAULT_SCHEME).line('P'), indexScheme(DEFAULT_SCHEME).line('F')] as const;
+
+/**
+ * A line score of SCORE.TOTAL within 0..the line's full marks. `l` undefined: the scheme has no
+ * such line, so only blank or 0 is accepted; `slot` names the argument in that message.
+ */
+function lineValue(l: SchemeLine | undefined, slot: string, value: unknown): number {
+  const labelZh = l?.labelZh ?? slot;
+  const labelEn = l?.labelEn ?? slot;
+  const code = l?.code ?? slot;
+  const n = parseScore(value, `${labelZh} ${code}`) ?? 0;
+  if (n < 0) throw new KaoheError('score.negative', `${labelZh}得分 ${n} 为负数`, `${labelEn} score ${n} is negative`, code);
+  if (!l && n !== 0) {
+    throw new KaoheError('scheme.line-missing', `方案只有一条乡镇考核线，参数 ${slot} 应为空或 0（收到 ${n}）`, `The scheme has only one town line, so argument ${slot} must be blank or 0 (got ${n})`);
+  }
   if (l && n > l.points) {
-    throw new KaoheError('score.above-points', `${labelZh}得分 ${n} 超过满分 ${l.points}`, `${labelEn} score ${n} is above its ${l.points} points`, line);
+    throw new KaoheError('score.above-points', `${labelZh}得分 ${n} 超过满分 ${l.points}`, `${labelEn} score ${n} is above its ${l.points} points`, code);
   }
   return n;
 }
@@ -91,14 +206,18 @@ function lineValue(line: LineCode, value: unknown): number {
 // Rule: blank party/fp/bonus/deduction = 0; a blank vetoed cell = not vetoed (0 on desktop is
 // FALSE too). Each argument is one cell or a range of one common size: the result is per row.
 // A deduction of 20 or −20 both deduct 20 (SCORE.DEDUCT returns positive points).
+// Limits: without scheme, the built-in 370 (P) and 630 (F); with scheme (the 方案 table), party is
+// checked against the scheme's first town line and fp against its second (town lines: every line
+// but the department line D, in the table's order). A scheme with one town line takes fp blank or 0.
 /**
- * 单位总分 = 党政线 + 人口计生线 + 加分 − 扣分（扣分按绝对值扣除）。被一票否决的单位不计总分，显示“一票否决 vetoed”。空白按 0 计。 / Unit total = party line + family-planning line + bonus − deduction (deducted by its size, whatever its sign). A vetoed unit gets no total and shows "一票否决 vetoed". Blank = 0.
+ * 单位总分 = 党政线 + 人口计生线 + 加分 − 扣分（扣分按绝对值扣除）。被一票否决的单位不计总分，显示“一票否决 vetoed”。空白按 0 计。给出 scheme（“方案”表）时，两条线的满分取方案中前两条乡镇考核线（部门线 D 以外，按表中顺序），否则为 370 和 630。 / Unit total = party line + family-planning line + bonus − deduction (deducted by its size, whatever its sign). A vetoed unit gets no total and shows "一票否决 vetoed". Blank = 0. With scheme (the "方案" table) the two lines' full marks are the scheme's first two town lines (every line but the department line D, in table order); otherwise 370 and 630.
  * @customfunction SCORE.TOTAL
- * @param party 【党政线】党政线得分（0–370） / Party line score (0–370)
- * @param fp 【计生线】人口计生线得分（0–630） / Family-planning line score (0–630)
+ * @param party 【党政线】党政线得分（0–370，或方案第一条线的满分） / Party line score (0–370, or the scheme's first line's points)
+ * @param fp 【计生线】人口计生线得分（0–630，或方案第二条线的满分） / Family-planning line score (0–630, or the scheme's second line's points)
  * @param [bonus] 【加分】加分合计（≥ 0），可省略 / Bonus points (≥ 0), optional
  * @param [deduction] 【扣分】扣分合计，可省略 / Deduction points, optional
  * @param [vetoed] 【否决】是否被一票否决（TRUE/FALSE，是/否），可省略 / Whether the unit is vetoed (TRUE/FALSE), optional
+ * @param [scheme] 【方案】“方案”表区域（含表头行），两条线的满分从中读取；省略则为 370 和 630 / The scheme sheet's table with its header row, giving the two lines' full marks; omitted = 370 and 630
  * @returns 总分，或“一票否决 vetoed” / Total, or "一票否决 vetoed"
  */
 export function scoreTotal(
@@ -107,7 +226,16 @@ export function scoreTotal(
   bonus?: unknown[][],
   deduction?: unknown[][],
   vetoed?: unknown[][],
+  scheme?: unknown[][],
 ): Array<Array<number | string | CustomFunctions.Error>> {
+  const limits = guard<readonly (SchemeLine | undefined)[]>(() => {
+    if (isOmitted(scheme)) return BUILT_IN_TOWN_LINES;
+    const lines = townLines(schemeOfRange(scheme));
+    if (lines.length === 0) throw new KaoheError('scheme.line-missing', '方案中没有乡镇考核线（部门线 D 以外的线）', 'The scheme has no town line (a line other than the department line D)');
+    return [lines[0], lines[1]];
+  });
+  if (limits instanceof CustomFunctions.Error) return [[limits]];
+  const [partyLine, fpLine] = limits;
   return broadcast<number | string>(
     [
       { name: 'party', value: party },
@@ -118,8 +246,8 @@ export function scoreTotal(
     ],
     ([p, f, b, d, v]) => {
       if (parseFlag(v, '否决 vetoed', false)) return VETOED_TEXT;
-      const partyScore = lineValue('P', p);
-      const fpScore = lineValue('F', f);
+      const partyScore = lineValue(partyLine, 'party', p);
+      const fpScore = lineValue(fpLine, 'fp', f);
       const bonusPoints = parseScore(b, '加分 bonus') ?? 0;
       if (bonusPoints < 0) throw new KaoheError('score.negative', `加分 ${bonusPoints} 为负数（扣分请填在扣分参数）`, `Bonus ${bonusPoints} is negative (put deductions in the deduction argument)`);
       const deductionPoints = parseScore(d, '扣分 deduction') ?? 0;
@@ -149,22 +277,8 @@ export function scoreRank(
   vetoed?: unknown[][],
   descending?: unknown[][],
 ): Array<Array<number | string | CustomFunctions.Error>> {
-  const list = asMatrix(values);
-  const flat = list.flat();
-  const cols = list[0]?.length ?? 0;
   const setup = guard(() => {
-    let flags: boolean[] = flat.map(() => false);
-    if (!isOmitted(vetoed)) {
-      const vm = asMatrix(vetoed);
-      if (vm.length !== list.length || (vm[0]?.length ?? 0) !== cols) {
-        throw new KaoheError(
-          'range.shape',
-          `参数 vetoed 的区域为 ${vm.length}×${vm[0]?.length ?? 0}，应与 values 的 ${list.length}×${cols} 相同`,
-          `Argument vetoed is ${vm.length}×${vm[0]?.length ?? 0}; it must match values, ${list.length}×${cols}`,
-        );
-      }
-      flags = vm.flat().map((x, i) => parseFlag(x, `vetoed 第 ${i + 1} 个单元格 / cell ${i + 1}`, false));
-    }
+    const field = rankField(values, vetoed);
     let desc = true;
     if (!isOmitted(descending)) {
       const dm = asMatrix(descending);
@@ -173,28 +287,81 @@ export function scoreRank(
       }
       desc = parseFlag(dm[0]?.[0], '降序 descending', true);
     }
-    const numbers = flat.map((x, i) => (typeof x === 'number' && !flags[i] ? x : null));
-    return { flags, numbers, ranks: rankCompetition(numbers, desc) };
+    return { field, ranks: rankCompetition(field.numbers, desc) };
   });
   if (setup instanceof CustomFunctions.Error) return [[setup]];
-  const { flags, numbers, ranks } = setup;
+  const { field, ranks } = setup;
+  return rankCells(value, field, (score, at) => {
+    if (at !== null && field.numbers[at] === score) return ranks[at] ?? null;
+    const j = field.numbers.indexOf(score);
+    return j >= 0 ? (ranks[j] ?? null) : null;
+  });
+}
+
+/** The compared scores of SCORE.RANK and SCORE.CLASSRANK: numbers not vetoed, by position. */
+interface RankField {
+  readonly rows: number;
+  readonly cols: number;
+  /** Per position of values (row-major): vetoed. */
+  readonly flags: readonly boolean[];
+  /** Per position: the score taking part, or null (vetoed, blank, text). */
+  readonly numbers: readonly (number | null)[];
+}
+
+/** Throws range.shape unless `m` (argument `name`) is the size of values. */
+function sameSizeAsValues(name: string, m: Matrix, rows: number, cols: number): void {
+  if (m.length !== rows || (m[0]?.length ?? 0) !== cols) {
+    throw new KaoheError(
+      'range.shape',
+      `参数 ${name} 的区域为 ${m.length}×${m[0]?.length ?? 0}，应与 values 的 ${rows}×${cols} 相同`,
+      `Argument ${name} is ${m.length}×${m[0]?.length ?? 0}; it must match values, ${rows}×${cols}`,
+    );
+  }
+}
+
+/** Reads values and the optional vetoed marks: only numbers take part, vetoed positions never. */
+function rankField(values: unknown, vetoed: Matrix | null | undefined): RankField {
+  const list = asMatrix(values);
+  const flat = list.flat();
+  const rows = list.length;
+  const cols = list[0]?.length ?? 0;
+  let flags: boolean[] = flat.map(() => false);
+  if (!isOmitted(vetoed)) {
+    const vm = asMatrix(vetoed);
+    sameSizeAsValues('vetoed', vm, rows, cols);
+    flags = vm.flat().map((x, i) => parseFlag(x, `vetoed 第 ${i + 1} 个单元格 / cell ${i + 1}`, false));
+  }
+  const numbers = flat.map((x, i) => (typeof x === 'number' && !flags[i] ? x : null));
+  return { rows, cols, flags, numbers };
+}
+
+/**
+ * The rank of each cell of `value`: a vetoed position or SCORE.TOTAL's vetoed text shows
+ * "一票否决 vetoed"; blank is #N/A; text is #VALUE!; a score `rankOf` cannot place is #N/A.
+ * `rankOf(score, at)` gets the position in values when value is the size of values, else null.
+ */
+function rankCells(
+  value: unknown,
+  field: RankField,
+  rankOf: (score: number, at: number | null) => number | null,
+): Out<number | string>[][] {
   const vm = asMatrix(value);
   const rows = vm.length;
   const vcols = vm[0]?.length ?? 0;
-  const aligned = rows === list.length && vcols === cols;
+  const aligned = rows === field.rows && vcols === field.cols;
   return vm.map((row, r) =>
     row.map((cell, c) =>
       guard<number | string>(() => {
-        if (aligned && flags[r * cols + c]) return VETOED_TEXT;
+        const at = aligned ? r * field.cols + c : null;
+        if (at !== null && field.flags[at]) return VETOED_TEXT;
         if (typeof cell === 'string' && cell.includes('否决')) return VETOED_TEXT;
         if (isBlank(cell)) throw new KaoheError('rank.blank', '没有分数可排名', 'No score to rank');
         if (typeof cell !== 'number') {
           const shown = showCell(cell);
           throw new KaoheError('value.not-number', `“${shown}”不是分数`, `"${shown}" is not a score`);
         }
-        const j = numbers.indexOf(cell);
-        const found = j >= 0 ? ranks[j] : null;
-        if (found === null || found === undefined) {
+        const found = rankOf(cell, at);
+        if (found === null) {
           throw new KaoheError(
             'rank.not-found',
             `分数 ${cell} 不在参加排名的分数中（该单位可能被一票否决）`,
@@ -205,6 +372,79 @@ export function scoreRank(
       }, cellLabel(r, c, rows, vcols)),
     ),
   );
+}
+
+/** A class label as a key: text and numbers alike (一类, 农场, 1 and "1" are one class); blank = none. */
+function classKey(value: unknown): string | null {
+  if (isBlank(value)) return null;
+  return showCell(value).trim();
+}
+
+// Rule: as SCORE.RANK (highest first, RANK.EQ ties, vetoed/blank/text not ranked), among the units
+// of the same class only. classes: the size of values, any labels (一类, 二类, 农场, 1, 2); a unit
+// with a blank class is not ranked (#N/A). value: a whole column the size of values (each unit's
+// class by position), or one score: then its class is that of the units with this score, and a
+// score found in several classes with different ranks is #VALUE! (pass the whole column instead).
+/**
+ * 类内名次：在同一类别（一类、二类、农场、1、2…）的单位中按 RANK.EQ 排名（并列同名次），分高者第 1。被一票否决的单位、空白和文字不参加排名；类别为空的单位不排名。 / Rank within the unit's class ("一类", "二类", "农场", 1, 2 …) as RANK.EQ (ties share a rank), highest first. Vetoed units, blanks and text are not ranked; a unit with a blank class is not ranked.
+ * @customfunction SCORE.CLASSRANK
+ * @param value 【分数】要排名的分数，或与 values 同样大小的整列 / Score to rank, or a whole column the size of values
+ * @param values 【分数列表】参加比较的全部分数 / All the scores compared
+ * @param classes 【类别】与 values 同样大小：每个单位的类别 / Same size as values: each unit's class
+ * @param [vetoed] 【否决】与 values 同样大小：TRUE 表示该单位被一票否决，不参加排名 / Same size as values: TRUE marks a vetoed unit, not ranked
+ * @returns 类内名次，或“一票否决 vetoed” / Rank within class, or "一票否决 vetoed"
+ */
+export function scoreClassRank(
+  value: unknown[][],
+  values: unknown[][],
+  classes: unknown[][],
+  vetoed?: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  const setup = guard(() => {
+    const field = rankField(values, vetoed);
+    const cm = asMatrix(classes);
+    sameSizeAsValues('classes', cm, field.rows, field.cols);
+    const keys = cm.flat().map(classKey);
+    // Each class ranked on its own: the same ranking SCORE.RANK gives that class's subset.
+    const members = new Map<string, number[]>();
+    keys.forEach((k, i) => {
+      if (k === null || field.numbers[i] === null) return;
+      const list = members.get(k) ?? [];
+      list.push(i);
+      members.set(k, list);
+    });
+    const ranks: (number | null)[] = field.numbers.map(() => null);
+    for (const list of members.values()) {
+      const within = rankCompetition(list.map((i) => field.numbers[i] ?? null));
+      list.forEach((i, k) => (ranks[i] = within[k] ?? null));
+    }
+    return { field, keys, ranks };
+  });
+  if (setup instanceof CustomFunctions.Error) return [[setup]];
+  const { field, keys, ranks } = setup;
+  return rankCells(value, field, (score, at) => {
+    if (at !== null) {
+      if (field.numbers[at] !== score) return null;
+      if (keys[at] === null) throw new KaoheError('rank.no-class', '该单位的类别为空，不能类内排名', "The unit's class is blank, so it has no rank within class");
+      return ranks[at] ?? null;
+    }
+    const found = new Map<string, number>();
+    field.numbers.forEach((n, i) => {
+      const k = keys[i];
+      const rank = ranks[i];
+      if (n === score && k !== null && k !== undefined && rank !== null && rank !== undefined) found.set(k, rank);
+    });
+    const distinct = new Set(found.values());
+    if (distinct.size > 1) {
+      const list = [...found.keys()].join('、');
+      throw new KaoheError(
+        'rank.class-ambiguous',
+        `分数 ${score} 在 ${list} 中都有，名次不同：请把 value 写成与 values 同样大小的整列`,
+        `Score ${score} is found in classes ${[...found.keys()].join(', ')} with different ranks: pass value as the whole column the size of values`,
+      );
+    }
+    return distinct.size === 1 ? ([...distinct][0] ?? null) : null;
+  });
 }
 
 function readCode(value: unknown): string {

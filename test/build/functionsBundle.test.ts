@@ -7,7 +7,7 @@ import vm from 'node:vm';
 import { makeCustomFunctionsStub, type CustomFunctionsStub } from '../functions/cfStub';
 import { readDist } from './distFiles';
 
-const IDS = ['SCORE.PARTYLINE', 'SCORE.FPLINE', 'SCORE.DEPT', 'SCORE.TOTAL', 'SCORE.RANK', 'SCORE.BONUS', 'SCORE.DEDUCT', 'SCORE.RATE', 'VETO.CHECK'];
+const IDS = ['SCORE.PARTYLINE', 'SCORE.FPLINE', 'SCORE.DEPT', 'SCORE.TOTAL', 'SCORE.RANK', 'SCORE.BONUS', 'SCORE.DEDUCT', 'SCORE.RATE', 'VETO.CHECK', 'SCORE.SUM', 'SCORE.LINE', 'SCORE.CLASSRANK'];
 
 let stub: CustomFunctionsStub;
 let context: vm.Context;
@@ -52,6 +52,10 @@ describe('dist/functions.js in a bare vm', () => {
     expect(call('SCORE.DEDUCT', [['X5']], [[3]], [[1]])).toEqual([[20]]);
     expect(call('SCORE.RATE', [[90]], [[96]], [[50]], [[2]])).toEqual([[38]]);
     expect(call('VETO.CHECK', [[94.5]], [[95]], null)).toEqual([[true]]);
+    expect(call('SCORE.SUM', [[5, 10]], [[10, 20]])).toEqual([[15]]);
+    const table = [['类型', '代码', '项目', '分值', '所属'], ['线', 'P', '综合线', 100, null], ['指标', 'P1', '甲', 40, 'P'], ['指标', 'P2', '乙', 60, 'P']];
+    expect(call('SCORE.LINE', [[30, 55]], [['P']], table)).toEqual([[85]]);
+    expect(call('SCORE.CLASSRANK', [[950], [940]], [[950], [940]], [['一类'], ['一类']], null)).toEqual([[1], [2]]);
   });
 
   it('errors come back as CustomFunctions.Error cells with the message', () => {

@@ -13,7 +13,10 @@ const EXPECTED: Record<string, { params: number; optional: string[] }> = {
   'SCORE.PARTYLINE': { params: 1, optional: [] },
   'SCORE.FPLINE': { params: 1, optional: [] },
   'SCORE.DEPT': { params: 1, optional: [] },
-  'SCORE.TOTAL': { params: 5, optional: ['bonus', 'deduction', 'vetoed'] },
+  'SCORE.TOTAL': { params: 6, optional: ['bonus', 'deduction', 'vetoed', 'scheme'] },
+  'SCORE.SUM': { params: 2, optional: [] },
+  'SCORE.LINE': { params: 3, optional: [] },
+  'SCORE.CLASSRANK': { params: 4, optional: ['vetoed'] },
   'SCORE.RANK': { params: 4, optional: ['vetoed', 'descending'] },
   'SCORE.BONUS': { params: 2, optional: [] },
   'SCORE.DEDUCT': { params: 3, optional: ['extra'] },
@@ -75,7 +78,7 @@ describe('localized overlays', () => {
   it('zh-CN: Chinese descriptions and parameter names, no English half', () => {
     const zh = localizeMetadata(fresh, 'zh-cn');
     const total = zh.functions.find((f) => f.id === 'SCORE.TOTAL')!;
-    expect(total.parameters.map((p) => p.name)).toEqual(['党政线', '计生线', '加分', '扣分', '否决']);
+    expect(total.parameters.map((p) => p.name)).toEqual(['党政线', '计生线', '加分', '扣分', '否决', '方案']);
     for (const f of zh.functions) {
       expect(f.description).toMatch(CJK);
       expect(f.description).not.toContain(' / ');

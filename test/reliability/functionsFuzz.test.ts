@@ -7,15 +7,20 @@
 import fc from 'fast-check';
 import {
   scoreBonus,
+  scoreClassRank,
   scoreDeduct,
   scoreDept,
   scoreFpLine,
   scorePartyLine,
   scoreRank,
   scoreRate,
+  scoreSchemeLine,
+  scoreSum,
   scoreTotal,
   vetoCheck,
 } from '../../src/functions/functions';
+import { schemeRows } from '../../src/engine/ledger/schemeSheet';
+import { DEFAULT_SCHEME } from '../../src/engine';
 import { installCustomFunctionsStub, StubCfError } from '../functions/cfStub';
 import { SEED, anyCell } from './hostile';
 
@@ -28,13 +33,19 @@ const FUNCTIONS: readonly { id: string; fn: Fn; arity: number }[] = [
   { id: 'SCORE.PARTYLINE', fn: scorePartyLine, arity: 1 },
   { id: 'SCORE.FPLINE', fn: scoreFpLine, arity: 1 },
   { id: 'SCORE.DEPT', fn: scoreDept, arity: 1 },
-  { id: 'SCORE.TOTAL', fn: scoreTotal, arity: 5 },
+  { id: 'SCORE.TOTAL', fn: scoreTotal, arity: 6 },
   { id: 'SCORE.RANK', fn: scoreRank, arity: 4 },
   { id: 'SCORE.BONUS', fn: scoreBonus, arity: 2 },
   { id: 'SCORE.DEDUCT', fn: scoreDeduct, arity: 3 },
   { id: 'SCORE.RATE', fn: scoreRate, arity: 4 },
   { id: 'VETO.CHECK', fn: vetoCheck, arity: 3 },
+  { id: 'SCORE.SUM', fn: scoreSum, arity: 2 },
+  { id: 'SCORE.LINE', fn: scoreSchemeLine, arity: 3 },
+  { id: 'SCORE.CLASSRANK', fn: scoreClassRank, arity: 4 },
 ];
+
+/** The built-in 方案 table, as SCORE.LINE and SCORE.TOTAL take it, and copies with hostile cells planted. */
+const SCHEME_TABLE = schemeRows(DEFAULT_SCHEME);
 
 /** Error values as the runtime hands them to an `any` parameter when errors are allowed in. */
 const excelErrors = fc
@@ -68,6 +79,11 @@ const plausible = fc.oneof(
     '是',
     '否',
     'TRUE',
+    'P',
+    'F',
+    'D',
+    '一类',
+    '农场',
   ),
 );
 
@@ -97,6 +113,14 @@ const row = fc
 
 /** An argument: a matrix (ragged rows allowed), a row, a column, a scalar, nested arrays, empty ranges, omitted. */
 const argument: fc.Arbitrary<unknown> = fc.oneof(
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.tuple(fc.nat(), fc.nat(), cell), { maxLength: 3 }).map((plants) => {
+      const table = SCHEME_TABLE.map((r) => [...r] as unknown[]);
+      for (const [r, c, x] of plants) table[r % table.length]![c % table[0]!.length] = x;
+      return table;
+    }),
+  },
   { weight: 4, arbitrary: fc.array(row, { minLength: 1, maxLength: 4 }) },
   { weight: 2, arbitrary: cell.map((c) => [[c]]) },
   {
@@ -284,6 +308,32 @@ describe('50,000-row ranges, bounded in time', () => {
       ['SCORE.RATE', scoreRate, [col((r) => sprinkle(r, 2, 80 + (r % 20))), [[96]], [[50]], null]],
       ['SCORE.BONUS', scoreBonus, [[['B1']], col((r) => sprinkle(r, 3, r % 3))]],
       ['SCORE.DEDUCT', scoreDeduct, [[['X3']], col((r) => sprinkle(r, 4, r % 2)), [[15]]]],
+    ];
+    for (const [id, fn, args] of cases) {
+      const t0 = performance.now();
+      const out = (fn as (...a: unknown[]) => unknown[][])(...args);
+      const ms = performance.now() - t0;
+      expect({ id, rows: out.length }).toEqual({ id, rows: N });
+      expect({ id, problems: resultProblems(out).slice(0, 5) }).toEqual({ id, problems: [] });
+      expect({ id, slow: ms > MS_PER_50K_CALL }).toEqual({ id, slow: false });
+    }
+  });
+
+  it('SCORE.SUM, SCORE.LINE and SCORE.CLASSRANK over 50,000 rows', () => {
+    const classes = rows(1, (r) => ['一类', '二类', '农场'][r % 3]);
+    const totals = rows(1, (r) => sprinkle(r, 0, (r * 7919) % 1000));
+    const cases: [string, Fn, unknown[]][] = [
+      [
+        'SCORE.SUM',
+        scoreSum,
+        [rows(6, (r, c) => sprinkle(r, c, (r + c) % 5)), [[100, 20, 70, 20, 60, 100]]],
+      ],
+      [
+        'SCORE.LINE',
+        scoreSchemeLine,
+        [rows(6, (r, c) => sprinkle(r, c, (r + c) % 5)), [['P']], SCHEME_TABLE],
+      ],
+      ['SCORE.CLASSRANK', scoreClassRank, [totals, totals, classes]],
     ];
     for (const [id, fn, args] of cases) {
       const t0 = performance.now();
