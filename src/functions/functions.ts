@@ -22,6 +22,8 @@
 import {
   adjustmentPoints,
   checkVeto,
+  combineLines,
+  unitKind,
   DEFAULT_SCHEME,
   indexScheme,
   isBlank,
@@ -35,7 +37,7 @@ import {
   scoreLineValues,
   totalScore,
 } from '../engine';
-import type { AdjustmentRule, LineCode, SchemeLine } from '../engine';
+import type { AdjustmentRule, LineCode, SchemeLine, UnitKind } from '../engine';
 import { asMatrix, broadcast, cellLabel, guard, isOmitted, parseFlag, rowLabel, showCell, unitsOf, VETOED_TEXT } from './cells';
 import type { Matrix, Out } from './cells';
 import { lineOfScheme, schemeOfRange, townLines } from './schemeArg';
@@ -228,14 +230,22 @@ export function scoreTotal(
   vetoed?: unknown[][],
   scheme?: unknown[][],
 ): Array<Array<number | string | CustomFunctions.Error>> {
-  const limits = guard<readonly (SchemeLine | undefined)[]>(() => {
-    if (isOmitted(scheme)) return BUILT_IN_TOWN_LINES;
-    const lines = townLines(schemeOfRange(scheme));
+  const limits = guard<{ lines: readonly (SchemeLine | undefined)[]; kind: UnitKind | undefined }>(() => {
+    if (isOmitted(scheme)) return { lines: BUILT_IN_TOWN_LINES, kind: undefined };
+    const parsed = schemeOfRange(scheme);
+    const lines = townLines(parsed);
     if (lines.length === 0) throw new KaoheError('scheme.line-missing', '方案中没有乡镇考核线（部门线 D 以外的线）', 'The scheme has no town line (a line other than the department line D)');
-    return [lines[0], lines[1]];
+    if (lines.length > 2)
+      throw new KaoheError(
+        'scheme.too-many-lines',
+        `方案的单位有 ${lines.length} 条线（${lines.map((l) => l.code).join('、')}），SCORE.TOTAL 只接两条：请用 SCORE.LINE 分别计分后相加`,
+        `The scheme's units have ${lines.length} lines (${lines.map((l) => l.code).join(', ')}); SCORE.TOTAL takes two: score each with SCORE.LINE and add them`,
+      );
+    return { lines: [lines[0], lines[1]], kind: unitKind(parsed) };
   });
   if (limits instanceof CustomFunctions.Error) return [[limits]];
-  const [partyLine, fpLine] = limits;
+  const [partyLine, fpLine] = limits.lines;
+  const kind = limits.kind;
   return broadcast<number | string>(
     [
       { name: 'party', value: party },
@@ -251,7 +261,14 @@ export function scoreTotal(
       const bonusPoints = parseScore(b, '加分 bonus') ?? 0;
       if (bonusPoints < 0) throw new KaoheError('score.negative', `加分 ${bonusPoints} 为负数（扣分请填在扣分参数）`, `Bonus ${bonusPoints} is negative (put deductions in the deduction argument)`);
       const deductionPoints = parseScore(d, '扣分 deduction') ?? 0;
-      return totalScore(partyScore, fpScore, bonusPoints, deductionPoints) ?? VETOED_TEXT;
+      if (!kind) return totalScore(partyScore, fpScore, bonusPoints, deductionPoints) ?? VETOED_TEXT;
+      // The scheme's own total rule: the sum or the weights of its lines, bonuses up to its cap.
+      const byLine: Record<string, number> = {};
+      if (partyLine) byLine[partyLine.code] = partyScore;
+      if (fpLine) byLine[fpLine.code] = fpScore;
+      const lines = combineLines(kind, byLine) ?? 0;
+      const cap = kind.total?.bonusCap;
+      return totalScore(lines, 0, cap === undefined ? bonusPoints : Math.min(bonusPoints, cap), deductionPoints) ?? VETOED_TEXT;
     },
   );
 }

@@ -4,7 +4,7 @@
  * the pane read the 方案 sheet. Excel calls a function once per formula cell and hands each call
  * the same range, so the parsed scheme is memoised by a content key (bounded, least recently used).
  */
-import { KaoheError } from '../engine';
+import { KaoheError, unitKind } from '../engine';
 import type { Scheme, SchemeLine } from '../engine';
 import { readScheme } from '../engine/ledger/readScheme';
 import type { CellValue } from '../engine/ledger/types';
@@ -80,11 +80,13 @@ export function schemeOfRange(range: Matrix | null | undefined): Scheme {
 }
 
 /**
- * The lines a town's (乡镇) total is made of, in scheme order: every line but the department line
- * D. SCORE.TOTAL takes the first as `party` and the second as `fp`.
+ * The lines a unit's (乡镇) total is made of, in scheme order: the lines of the scheme's unit kind
+ * (without kinds in the 方案: every line but the department line D). SCORE.TOTAL takes the first
+ * as `party` and the second as `fp`.
  */
 export function townLines(scheme: Scheme): readonly SchemeLine[] {
-  return scheme.lines.filter((l) => l.code !== 'D');
+  const codes = unitKind(scheme)?.lines ?? [];
+  return codes.map((c) => scheme.lines.find((l) => l.code === c)).filter((l): l is SchemeLine => l !== undefined);
 }
 
 /** The line with this code (exact, else ignoring case), or #VALUE! listing the scheme's lines. */
