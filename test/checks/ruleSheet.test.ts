@@ -80,6 +80,14 @@ describe('核查规则: operators, tolerance and expressions', () => {
     expect(parseTolerance(null)).toEqual({ kind: 'abs', value: 0 });
     expect(parseTolerance(-1)).toBeNull();
     expect(parseTolerance('约5%')).toBeNull();
+  });
+  it('reads a tolerance with the one number reader: thousands commas, never a decimal comma', () => {
+    expect(parseTolerance('1,000')).toEqual({ kind: 'abs', value: 1000 });
+    expect(parseTolerance('±\u3000２，５００')).toEqual({ kind: 'abs', value: 2500 });
+    expect(parseTolerance('+-0.5%')).toEqual({ kind: 'rel', value: 0.005 });
+    expect(parseTolerance('2,5')).toBeNull();
+    expect(parseTolerance('−3')).toBeNull();
+    expect(parseTolerance('3‰')).toBeNull();
     expect(parseSeverity('警告')).toBe('warning');
     expect(parseSeverity('Error')).toBe('error');
     expect(parseSeverity(null)).toBe('error');

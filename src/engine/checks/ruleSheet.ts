@@ -18,7 +18,8 @@ import type { Severity } from '../types';
 import { evaluate, expressionCodes, ExpressionError, normaliseExpression, parseExpression, type Expr } from './expression';
 import { finding, where } from './finding';
 import { fmt } from './numbers';
-import { findSheet, type TownTable } from './table';
+import { findSheet, type CellRead, type TownTable } from './table';
+import { normaliseNumberText, numberError, readCellNumber } from '../score/parseNumber';
 
 export type Operator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
@@ -61,11 +62,9 @@ export function parseTolerance(cell: CellValue | undefined): CheckRule['toleranc
   if (cell === null || cell === undefined || cell === '') return { kind: 'abs', value: 0 };
   if (typeof cell === 'number') return cell >= 0 ? { kind: 'abs', value: cell } : null;
   if (typeof cell !== 'string') return null;
-  const text = cell.normalize('NFKC').replace(/[\s±]/g, '').replace(/^\+-/, '');
-  const m = /^(\d+(?:\.\d*)?|\.\d+)(%?)$/.exec(text);
-  if (!m) return null;
-  const v = Number(m[1]);
-  return m[2] ? { kind: 'rel', value: v / 100 } : { kind: 'abs', value: v };
+  const n = readCellNumber(normaliseNumberText(cell).replace(/^(±|\+-)/, ''));
+  if (n.kind !== 'number' || n.value < 0 || n.sign === '‰') return null;
+  return n.sign === '%' ? { kind: 'rel', value: n.value / 100 } : { kind: 'abs', value: n.value };
 }
 
 /** Reads a severity cell: 错误/error (default when blank) or 警告/warning; null when unreadable. */
@@ -206,15 +205,20 @@ export function runRules(rules: readonly CheckRule[], table: TownTable): Finding
     for (let i = 0; i < table.units.length; i++) {
       const unit = table.units[i] as LedgerUnit;
       const name = unit.input.unit;
-      let bad: { code: string; cell: string | null; raw: unknown } | null = null;
+      let bad: { code: string; cell: string | null; raw: unknown; problem: CellRead['problem'] } | null = null;
       for (const code of checkText) {
         const r = columns.get(code)?.[i];
         if (r?.bad) {
-          bad = { code, cell: r.cell, raw: r.raw };
+          bad = { code, cell: r.cell, raw: r.raw, problem: r.problem };
           break;
         }
       }
       const firstCell = firstColumn?.[i]?.cell ?? null;
+      if (bad?.problem?.code === 'value.decimal-comma') {
+        const e = numberError(bad.problem, bad.raw);
+        out.push(finding('error', e.code, table.sheet, bad.cell, `${name} 的 ${bad.code}：${e.zh}，核查规则（${ruleAt}）无法计算`, `${name}: ${bad.code}: ${e.en}; the check rule at ${ruleAt} cannot be evaluated`, { code: bad.code, unit: name }));
+        continue;
+      }
       if (bad) {
         out.push(finding('error', 'value.not-number', table.sheet, bad.cell, `${name} 的 ${bad.code}“${String(bad.raw)}”不是数字，核查规则（${ruleAt}）无法计算`, `${name}: ${bad.code} "${String(bad.raw)}" is not a number, so the check rule at ${ruleAt} cannot be evaluated`, { code: bad.code, unit: name }));
         continue;

@@ -127,7 +127,7 @@ export function buildTownTable(ledger: Ledger, workbook: WorkbookGrid): TownTabl
       const gridRaw = col ? rawOf(unit, col) : undefined;
       if (typeof gridRaw === 'string' && raw !== null && raw !== undefined && typeof raw !== 'string') raw = gridRaw;
       const n = typeof raw === 'number' && Number.isFinite(raw) ? { value: raw, sign: null, bad: false } : readNumber(raw);
-      out[i] = { value: n.value, sign: n.sign, bad: n.bad, raw, cell: (raw === null || raw === undefined) && !col ? null : cellOf(unit, key, col) };
+      out[i] = { ...n, raw, cell: (raw === null || raw === undefined) && !col ? null : cellOf(unit, key, col) };
     });
     memo.set(key, out);
     return out;

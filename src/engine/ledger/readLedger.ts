@@ -171,11 +171,8 @@ function readNumber(
     return rate ? parseRate(value) : parseScore(value);
   } catch (e) {
     if (!isKaoheError(e)) throw e;
-    return bad(
-      'value.not-number',
-      `${code} ${label}：“${showValue(value ?? null)}”不是数字`,
-      `${code}: "${showValue(value ?? null)}" is not a number`,
-    );
+    // The one number reader's own words: "“abc”不是数字", or that `18,5` is an ambiguous comma.
+    return bad(e.code, `${code} ${label}：${e.zh}`, `${code}: ${e.en}`);
   }
 }
 
