@@ -13,6 +13,7 @@
  * "skip if any value missing"); a non-number or a zero divisor is reported.
  */
 import type { CellValue, Finding, LedgerUnit, WorkbookGrid } from '../ledger/types';
+import { findHeaderRow } from '../ledger/header';
 import { SHEETS } from '../ledger/types';
 import type { Severity } from '../types';
 import { evaluate, expressionCodes, ExpressionError, normaliseExpression, parseExpression, type Expr } from './expression';
@@ -100,6 +101,14 @@ export function holds(op: Operator, left: number, right: number, tolerance: Chec
   }
 }
 
+/** A header cell of the 核查规则 sheet: 左式 运算符 右式 容差 级别 说明, or their English names. */
+const RULE_HEADER_CELL = /^(左式|运算符|右式|容差|级别|说明|left|operator|right|tolerance|severity|message)(?![A-Za-z0-9_.])/i;
+
+/** True for the 核查规则 header row: it names a column, and is not itself a rule (no operator in B). */
+export function isRuleHeader(cells: readonly CellValue[]): boolean {
+  return parseOperator(cells[1]) === null && cells.some((c) => typeof c === 'string' && RULE_HEADER_CELL.test(c.normalize('NFKC').trim()));
+}
+
 export interface ParsedRules {
   readonly rules: readonly CheckRule[];
   readonly findings: readonly Finding[];
@@ -117,12 +126,16 @@ export function parseRuleSheet(workbook: WorkbookGrid, table: TownTable): Parsed
   const rules: CheckRule[] = [];
   const findings: Finding[] = [];
   const S = SHEETS.rules;
+  // The header names the columns; title rows above it are not rules.
+  const headerRow = findHeaderRow(sheet, isRuleHeader);
   sheet.values.forEach((cells, r) => {
     const row = r + 1;
     const a = text(cells[0]);
     const bCell = cells[1];
-    // Row 1 is a header unless it is itself a rule (an operator in B, or a whole rule in A).
-    if (r === 0 && parseOperator(bCell) === null && !(text(bCell) === '' && /[=<>≠≤≥]/.test(a) && !/左式|left/i.test(a))) return;
+    if (r <= headerRow) return;
+    // Without a header naming the columns, row 1 is a header unless it is itself a rule (an
+    // operator in B, or a whole rule in A).
+    if (headerRow < 0 && r === 0 && parseOperator(bCell) === null && !(text(bCell) === '' && /[=<>≠≤≥]/.test(a) && !/左式|left/i.test(a))) return;
     if (cells.every((c) => text(c) === '')) return;
     let leftText = a;
     let rightText = text(cells[2]);

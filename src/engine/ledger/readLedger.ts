@@ -28,6 +28,7 @@ import {
   showValue,
 } from './cells';
 import { CLASS_HEADER, TARGET_SUFFIX, UNIT_HEADER, columnCode } from './columns';
+import { findUnitHeaderRow } from './header';
 import { readScheme } from './readScheme';
 import {
   SHEETS,
@@ -45,9 +46,6 @@ export interface ReadLedgerOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** How many leading rows are searched for the header row (a title row above it is allowed). */
-const HEADER_SEARCH_ROWS = 10;
-
 type Push = (f: Omit<Finding, 'sheet'>) => void;
 
 interface SheetLayout {
@@ -58,13 +56,7 @@ interface SheetLayout {
 }
 
 function findLayout(sheet: SheetGrid, known: ReadonlySet<string>, push: Push): SheetLayout | null {
-  let headerRow = -1;
-  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, sheet.values.length); r++) {
-    if ((sheet.values[r] ?? []).some((v) => columnCode(v) === UNIT_HEADER)) {
-      headerRow = r;
-      break;
-    }
-  }
+  const headerRow = findUnitHeaderRow(sheet);
   if (headerRow < 0) {
     push({
       severity: 'error',
