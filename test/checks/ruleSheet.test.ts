@@ -37,6 +37,13 @@ describe('核查规则: the document-3 births case', () => {
     expect(fs.map((f) => `${f.rule}/${f.severity}`)).toEqual(['rule.violated/warning']);
     expect(births([[2800, 2884, 20]], [['BIRTHS_BUREAU = BIRTHS_HEALTH ± 5%']])).toEqual([]);
   });
+  it('skips title rows above the header, and names the rule by its own row', () => {
+    const values = [['2024 年核查规则'], [], ['左式', '运算符', '右式', '容差', '级别', '说明'], BIRTHS_RULE, ['BIRTHS_BUREAU', '=>', 'BIRTHS_HEALTH']];
+    const { ledger, workbook } = makeLedger(H, [['镇1', 1, 2419, 2884, 20]], { sheets: [{ name: '核查规则', values }] });
+    const fs = runChecks(ledger, workbook).filter((f) => f.rule.startsWith('rule.'));
+    expect(fs.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual(['rule.malformed@核查规则!B5', 'rule.violated@乡镇台账!C2']);
+    expect(fs[1]?.zh).toContain('核查规则!A4');
+  });
   it('works without a header row when row 1 is a rule', () => {
     const { ledger, workbook } = makeLedger(H, [['镇1', 1, 2419, 2884, 20]], { sheets: [{ name: '核查规则', values: [BIRTHS_RULE] }] });
     expect(runChecks(ledger, workbook).filter((f) => f.rule === 'rule.violated')).toHaveLength(1);
@@ -80,6 +87,14 @@ describe('核查规则: operators, tolerance and expressions', () => {
     expect(parseTolerance(null)).toEqual({ kind: 'abs', value: 0 });
     expect(parseTolerance(-1)).toBeNull();
     expect(parseTolerance('约5%')).toBeNull();
+  });
+  it('reads a tolerance with the one number reader: thousands commas, never a decimal comma', () => {
+    expect(parseTolerance('1,000')).toEqual({ kind: 'abs', value: 1000 });
+    expect(parseTolerance('±\u3000２，５００')).toEqual({ kind: 'abs', value: 2500 });
+    expect(parseTolerance('+-0.5%')).toEqual({ kind: 'rel', value: 0.005 });
+    expect(parseTolerance('2,5')).toBeNull();
+    expect(parseTolerance('−3')).toBeNull();
+    expect(parseTolerance('3‰')).toBeNull();
     expect(parseSeverity('警告')).toBe('warning');
     expect(parseSeverity('Error')).toBe('error');
     expect(parseSeverity(null)).toBe('error');

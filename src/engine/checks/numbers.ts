@@ -3,6 +3,10 @@
  * robust statistics (median, MAD) used by the outlier rules.
  */
 
+import { readCellNumber, type CellNumber } from '../score/parseNumber';
+
+type BadNumber = Extract<CellNumber, { kind: 'bad' }>;
+
 /** A cell read as a number, remembering whether the text carried its own unit sign. */
 export interface ReadNumber {
   /** The number as written, without the sign's scaling ("95%" -> 95, "6.07‰" -> 6.07). */
@@ -11,30 +15,24 @@ export interface ReadNumber {
   readonly sign: '%' | '‰' | null;
   /** True for text (or booleans) that is not a number: a reader's structure problem, not ours. */
   readonly bad: boolean;
+  /** Why a `bad` cell is not a number (for the message: `18,5` is an ambiguous decimal comma). */
+  readonly problem?: BadNumber;
 }
 
-const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
-
 /**
- * Reads a cell value as a number. Text is normalised (full-width digits, thousands commas) and
- * may end in `%` or `‰`; the sign is returned beside the bare number so the rate checks can
- * judge the scale themselves.
+ * Reads a cell value as a number with the engine's one cell reader (`readCellNumber`: full-width
+ * digits, any minus sign, thousands commas, spaces); text may end in `%` or `‰`, and the sign is
+ * returned beside the bare number so the rate checks can judge the scale themselves.
  * @example readNumber('９５％') // { value: 95, sign: '%', bad: false }
  */
 export function readNumber(raw: unknown): ReadNumber {
-  if (raw === null || raw === undefined) return { value: null, sign: null, bad: false };
-  if (typeof raw === 'number') return Number.isFinite(raw) ? { value: raw, sign: null, bad: false } : { value: null, sign: null, bad: true };
-  if (typeof raw !== 'string') return { value: null, sign: null, bad: true };
-  let text = raw.normalize('NFKC').replace(/[\s,]/g, '');
-  if (text === '') return { value: null, sign: null, bad: false };
-  let sign: '%' | '‰' | null = null;
-  if (text.endsWith('%')) sign = '%';
-  else if (text.endsWith('‰')) sign = '‰';
-  if (sign) text = text.slice(0, -1);
-  text = text.replace(/^−/, '-');
-  if (!NUMBER_TEXT.test(text)) return { value: null, sign: null, bad: true };
-  return { value: Number(text), sign, bad: false };
+  const r = readCellNumber(raw);
+  if (r.kind === 'blank') return BLANK;
+  if (r.kind === 'bad') return { value: null, sign: null, bad: true, problem: r };
+  return { value: r.value, sign: r.sign, bad: false };
 }
+
+const BLANK: ReadNumber = { value: null, sign: null, bad: false };
 
 /** Median of a non-empty list (the list is copied, not sorted in place). */
 export function median(values: readonly number[]): number {

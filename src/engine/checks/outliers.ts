@@ -13,6 +13,7 @@
  * left out, so a mis-scaled 0.97 is reported once, as a scale error.
  */
 import type { CellValue, Finding, LedgerUnit, SheetGrid, WorkbookGrid } from '../ledger/types';
+import { findHeaderRow, hasUnitHeader } from '../ledger/header';
 import { SHEETS } from '../ledger/types';
 import type { Scheme } from '../types';
 import { finding } from './finding';
@@ -110,14 +111,17 @@ export function checkJumps(
   const firstRow = grid.values[firstUnit.source.row - 1] ?? [];
   const nameIndex = firstRow.findIndex((v) => cellText(v) === firstUnit.input.unit.trim());
   if (nameIndex < 0) return [];
-  const nameHeader = cellText(grid.values[0]?.[nameIndex]);
-  const prevHeader = prev.values[0] ?? [];
+  const nameHeader = cellText(grid.values[table.headerRow]?.[nameIndex]);
+  // The old sheet's header: the first row naming the same name column (or 单位), below any title rows.
+  const named = (row: readonly CellValue[]) => nameHeader !== '' && row.some((h) => cellText(h) === nameHeader);
+  const prevHeaderRow = Math.max(0, findHeaderRow(prev, (row) => named(row) || hasUnitHeader(row)));
+  const prevHeader = prev.values[prevHeaderRow] ?? [];
   let prevNameIndex = prevHeader.findIndex((h) => cellText(h) === nameHeader && nameHeader !== '');
   if (prevNameIndex < 0) prevNameIndex = nameIndex;
   const prevRows = new Map<string, readonly CellValue[]>();
   prev.values.forEach((row, i) => {
     const n = cellText(row[prevNameIndex]);
-    if (i > 0 && n !== '' && !prevRows.has(n)) prevRows.set(n, row);
+    if (i > prevHeaderRow && n !== '' && !prevRows.has(n)) prevRows.set(n, row);
   });
   const prevCols = new Map<string, number>();
   prevHeader.forEach((h, i) => {

@@ -13,12 +13,14 @@
  * "skip if any value missing"); a non-number or a zero divisor is reported.
  */
 import type { CellValue, Finding, LedgerUnit, WorkbookGrid } from '../ledger/types';
+import { findHeaderRow } from '../ledger/header';
 import { SHEETS } from '../ledger/types';
 import type { Severity } from '../types';
 import { evaluate, expressionCodes, ExpressionError, normaliseExpression, parseExpression, type Expr } from './expression';
 import { finding, where } from './finding';
 import { fmt } from './numbers';
-import { findSheet, type TownTable } from './table';
+import { findSheet, type CellRead, type TownTable } from './table';
+import { normaliseNumberText, numberError, readCellNumber } from '../score/parseNumber';
 
 export type Operator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
@@ -61,11 +63,9 @@ export function parseTolerance(cell: CellValue | undefined): CheckRule['toleranc
   if (cell === null || cell === undefined || cell === '') return { kind: 'abs', value: 0 };
   if (typeof cell === 'number') return cell >= 0 ? { kind: 'abs', value: cell } : null;
   if (typeof cell !== 'string') return null;
-  const text = cell.normalize('NFKC').replace(/[\s±]/g, '').replace(/^\+-/, '');
-  const m = /^(\d+(?:\.\d*)?|\.\d+)(%?)$/.exec(text);
-  if (!m) return null;
-  const v = Number(m[1]);
-  return m[2] ? { kind: 'rel', value: v / 100 } : { kind: 'abs', value: v };
+  const n = readCellNumber(normaliseNumberText(cell).replace(/^(±|\+-)/, ''));
+  if (n.kind !== 'number' || n.value < 0 || n.sign === '‰') return null;
+  return n.sign === '%' ? { kind: 'rel', value: n.value / 100 } : { kind: 'abs', value: n.value };
 }
 
 /** Reads a severity cell: 错误/error (default when blank) or 警告/warning; null when unreadable. */
@@ -101,6 +101,14 @@ export function holds(op: Operator, left: number, right: number, tolerance: Chec
   }
 }
 
+/** A header cell of the 核查规则 sheet: 左式 运算符 右式 容差 级别 说明, or their English names. */
+const RULE_HEADER_CELL = /^(左式|运算符|右式|容差|级别|说明|left|operator|right|tolerance|severity|message)(?![A-Za-z0-9_.])/i;
+
+/** True for the 核查规则 header row: it names a column, and is not itself a rule (no operator in B). */
+export function isRuleHeader(cells: readonly CellValue[]): boolean {
+  return parseOperator(cells[1]) === null && cells.some((c) => typeof c === 'string' && RULE_HEADER_CELL.test(c.normalize('NFKC').trim()));
+}
+
 export interface ParsedRules {
   readonly rules: readonly CheckRule[];
   readonly findings: readonly Finding[];
@@ -118,12 +126,16 @@ export function parseRuleSheet(workbook: WorkbookGrid, table: TownTable): Parsed
   const rules: CheckRule[] = [];
   const findings: Finding[] = [];
   const S = SHEETS.rules;
+  // The header names the columns; title rows above it are not rules.
+  const headerRow = findHeaderRow(sheet, isRuleHeader);
   sheet.values.forEach((cells, r) => {
     const row = r + 1;
     const a = text(cells[0]);
     const bCell = cells[1];
-    // Row 1 is a header unless it is itself a rule (an operator in B, or a whole rule in A).
-    if (r === 0 && parseOperator(bCell) === null && !(text(bCell) === '' && /[=<>≠≤≥]/.test(a) && !/左式|left/i.test(a))) return;
+    if (r <= headerRow) return;
+    // Without a header naming the columns, row 1 is a header unless it is itself a rule (an
+    // operator in B, or a whole rule in A).
+    if (headerRow < 0 && r === 0 && parseOperator(bCell) === null && !(text(bCell) === '' && /[=<>≠≤≥]/.test(a) && !/左式|left/i.test(a))) return;
     if (cells.every((c) => text(c) === '')) return;
     let leftText = a;
     let rightText = text(cells[2]);
@@ -206,15 +218,20 @@ export function runRules(rules: readonly CheckRule[], table: TownTable): Finding
     for (let i = 0; i < table.units.length; i++) {
       const unit = table.units[i] as LedgerUnit;
       const name = unit.input.unit;
-      let bad: { code: string; cell: string | null; raw: unknown } | null = null;
+      let bad: { code: string; cell: string | null; raw: unknown; problem: CellRead['problem'] } | null = null;
       for (const code of checkText) {
         const r = columns.get(code)?.[i];
         if (r?.bad) {
-          bad = { code, cell: r.cell, raw: r.raw };
+          bad = { code, cell: r.cell, raw: r.raw, problem: r.problem };
           break;
         }
       }
       const firstCell = firstColumn?.[i]?.cell ?? null;
+      if (bad?.problem?.code === 'value.decimal-comma') {
+        const e = numberError(bad.problem, bad.raw);
+        out.push(finding('error', e.code, table.sheet, bad.cell, `${name} 的 ${bad.code}：${e.zh}，核查规则（${ruleAt}）无法计算`, `${name}: ${bad.code}: ${e.en}; the check rule at ${ruleAt} cannot be evaluated`, { code: bad.code, unit: name }));
+        continue;
+      }
       if (bad) {
         out.push(finding('error', 'value.not-number', table.sheet, bad.cell, `${name} 的 ${bad.code}“${String(bad.raw)}”不是数字，核查规则（${ruleAt}）无法计算`, `${name}: ${bad.code} "${String(bad.raw)}" is not a number, so the check rule at ${ruleAt} cannot be evaluated`, { code: bad.code, unit: name }));
         continue;

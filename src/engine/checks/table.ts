@@ -10,6 +10,7 @@ import { indexScheme } from '../scheme/schemeIndex';
 import { readNumber, type ReadNumber } from './numbers';
 
 import { columnIndex, columnLetter, figureValue } from '../ledger/cells';
+import { findUnitHeaderRow } from '../ledger/header';
 
 export { columnIndex, columnLetter };
 
@@ -44,6 +45,8 @@ export interface CellRead extends ReadNumber {
 export interface TownTable {
   readonly sheet: string;
   readonly grid: SheetGrid | undefined;
+  /** 0-based row of the grid's header (below any title rows). */
+  readonly headerRow: number;
   /** Upper-cased code -> column. */
   readonly columns: ReadonlyMap<string, TableColumn>;
   readonly units: readonly LedgerUnit[];
@@ -66,7 +69,9 @@ export function buildTownTable(ledger: Ledger, workbook: WorkbookGrid): TownTabl
   const sheet = ledger.units[0]?.source.sheet ?? SHEETS.towns;
   const grid = findSheet(workbook, sheet);
   const columns = new Map<string, TableColumn>();
-  const header = grid?.values[0] ?? [];
+  // The header row as the ledger reader found it: title rows above it are allowed.
+  const headerRow = grid ? Math.max(0, findUnitHeaderRow(grid)) : 0;
+  const header = grid?.values[headerRow] ?? [];
   header.forEach((h, i) => {
     const code = headerCode(h);
     if (code && !columns.has(code)) columns.set(code, { code, index: i, letter: columnLetter(i), header: String(h), known: false });
@@ -127,7 +132,7 @@ export function buildTownTable(ledger: Ledger, workbook: WorkbookGrid): TownTabl
       const gridRaw = col ? rawOf(unit, col) : undefined;
       if (typeof gridRaw === 'string' && raw !== null && raw !== undefined && typeof raw !== 'string') raw = gridRaw;
       const n = typeof raw === 'number' && Number.isFinite(raw) ? { value: raw, sign: null, bad: false } : readNumber(raw);
-      out[i] = { value: n.value, sign: n.sign, bad: n.bad, raw, cell: (raw === null || raw === undefined) && !col ? null : cellOf(unit, key, col) };
+      out[i] = { ...n, raw, cell: (raw === null || raw === undefined) && !col ? null : cellOf(unit, key, col) };
     });
     memo.set(key, out);
     return out;
@@ -142,6 +147,7 @@ export function buildTownTable(ledger: Ledger, workbook: WorkbookGrid): TownTabl
   return {
     sheet,
     grid,
+    headerRow,
     columns,
     units: ledger.units,
     read,

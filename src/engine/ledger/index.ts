@@ -2,6 +2,7 @@
 export * from './types';
 export * from './cells';
 export * from './columns';
+export { findHeaderRow, findUnitHeaderRow, hasUnitHeader, HEADER_SEARCH_ROWS } from './header';
 export { PALETTE, CELL_STYLES } from './palette';
 export type { StyleLook } from './palette';
 export { schemeRows, SCHEME_HEADERS, SCHEME_KINDS } from './schemeSheet';

@@ -30,6 +30,7 @@ import {
   showValue,
 } from './cells';
 import { CLASS_HEADER, TARGET_SUFFIX, UNIT_HEADER, columnCode } from './columns';
+import { findUnitHeaderRow } from './header';
 import { readScheme } from './readScheme';
 import {
   SHEETS,
@@ -47,9 +48,6 @@ export interface ReadLedgerOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** How many leading rows are searched for the header row (a title row above it is allowed). */
-const HEADER_SEARCH_ROWS = 10;
-
 type Push = (f: Omit<Finding, 'sheet'>) => void;
 
 interface SheetLayout {
@@ -60,13 +58,7 @@ interface SheetLayout {
 }
 
 function findLayout(sheet: SheetGrid, known: ReadonlySet<string>, push: Push): SheetLayout | null {
-  let headerRow = -1;
-  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, sheet.values.length); r++) {
-    if ((sheet.values[r] ?? []).some((v) => columnCode(v) === UNIT_HEADER)) {
-      headerRow = r;
-      break;
-    }
-  }
+  const headerRow = findUnitHeaderRow(sheet);
   if (headerRow < 0) {
     push({
       severity: 'error',
@@ -173,11 +165,8 @@ function readNumber(
     return rate ? parseRate(value) : parseScore(value);
   } catch (e) {
     if (!isKaoheError(e)) throw e;
-    return bad(
-      'value.not-number',
-      `${code} ${label}：“${showValue(value ?? null)}”不是数字`,
-      `${code}: "${showValue(value ?? null)}" is not a number`,
-    );
+    // The one number reader's own words: "“abc”不是数字", or that `18,5` is an ambiguous comma.
+    return bad(e.code, `${code} ${label}：${e.zh}`, `${code}: ${e.en}`);
   }
 }
 
