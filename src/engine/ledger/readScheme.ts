@@ -311,10 +311,12 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
   const classRows: { def: ClassDef; owner: string; row: number }[] = [];
   const targetRows: { code: string; unit: string; value: number; row: number }[] = [];
   const flagRows: { which: 'top' | 'bottom' | 'last'; n: number | boolean; row: number }[] = [];
-  /** Row of each part of the scheme, keyed `part:code` (a class `class:kind:code`, a target `target:code:unit`). */
-  const rowOf = new Map<string, number>();
+  /** Rows of each part of the scheme, keyed `part:code` (a class `class:kind:code`, a target `target:code:unit`). */
+  const rowOf = new Map<string, number[]>();
   const mark = (key: string, r: number) => {
-    if (!rowOf.has(key)) rowOf.set(key, r);
+    const list = rowOf.get(key) ?? [];
+    list.push(r);
+    rowOf.set(key, list);
   };
   // Codes of rows already reported as broken: their children are not reported again.
   const badCodes = new Set<string>();
@@ -410,7 +412,15 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
                 return n === null ? null : n / 100;
               })()
             : num(row, r, 'weight', false);
-        if (points !== null)
+        if (lines.some((l) => l.code === code))
+          err(
+            'scheme.line-duplicate',
+            cellOf(r, 'code'),
+            `考核线 ${code} 重复`,
+            `Line ${code} appears twice`,
+            code,
+          );
+        else if (points !== null)
           lines.push({ code, labelZh, labelEn, points, row: r, owner: text(get(row, 'owner')), weight });
         break;
       }
@@ -714,9 +724,8 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
   for (const k of kindRows) {
     const kLines = linesOfKind.get(k.kind.code) ?? [];
     const given = lines.filter((l) => kLines.includes(l.code) && l.weight !== null);
-    const weighted = k.weighted ?? given.length > 0;
     let weights: Record<string, number> | undefined;
-    if (weighted) {
+    if (k.weighted === true || given.length > 0) {
       if (k.weighted === false) {
         err(
           'scheme.weight-unexpected',
@@ -1002,20 +1011,31 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
     adjustments,
     ...(flags ? { flags } : {}),
   };
+  // A duplicate is reported once per repeat: the first report names the second row, and so on.
+  const repeats = new Map<string, number>();
   for (const p of schemeProblems(scheme)) {
     // Already said when the line's 所属 was read.
     if (p.code === 'scheme.line-no-kind' && p.at && badLineKind.has(p.at.code)) continue;
-    findings.push(problemFinding(p, name, rowFor(p, rowOf), col));
+    const key = keyOf(p);
+    const rows = key === undefined ? undefined : rowOf.get(key);
+    let row = rows?.[0];
+    if (rows && key !== undefined && /duplicate/.test(p.code)) {
+      const n = (repeats.get(key) ?? 0) + 1;
+      repeats.set(key, n);
+      row = rows[Math.min(n, rows.length - 1)];
+    }
+    findings.push(problemFinding(p, name, row, col));
   }
   return { scheme: findings.some((f) => f.severity === 'error') ? null : scheme, year, findings };
 }
 
-function rowFor(p: LocatedProblem, rowOf: ReadonlyMap<string, number>): number | undefined {
+/** The `rowOf` key of the part a problem is about. */
+function keyOf(p: LocatedProblem): string | undefined {
   const at = p.at;
   if (!at) return undefined;
-  if (at.part === 'class') return rowOf.get(`class:${at.owner ?? ''}:${at.code}`);
-  if (at.part === 'target') return rowOf.get(`target:${at.code}:${at.owner ?? ''}`);
-  return rowOf.get(`${at.part}:${at.code}`);
+  if (at.part === 'class') return `class:${at.owner ?? ''}:${at.code}`;
+  if (at.part === 'target') return `target:${at.code}:${at.owner ?? ''}`;
+  return `${at.part}:${at.code}`;
 }
 
 function problemFinding(
