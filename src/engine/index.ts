@@ -16,3 +16,6 @@ export { rankCompetition, rankFromBottom } from './rank/rankCompetition';
 export { rankAll, rankAndFlag, rankScoredUnits, DEFAULT_RANK_OPTIONS } from './rank/rankAll';
 export type { FlaggedRanking } from './rank/rankAll';
 export { rateScore } from './score/rateScore';
+// Issue 11, the 方案 model (s11-scheme): validation with the place of each problem.
+export { schemeProblems } from './scheme/validateScheme';
+export type { LocatedProblem, SchemeAspect, SchemePart, ValidateOptions } from './scheme/validateScheme';

@@ -68,7 +68,10 @@ describe('readScheme', () => {
       const got = read(rs);
       expect(got.scheme).toBeNull();
       const loops = got.findings.filter((f) => f.rule === 'scheme.parent-loop');
-      expect(loops.map((f) => f.cell)).toEqual([`F${rowOf(rs, 'P3.1') + 1}`, `F${rowOf(rs, 'P3.2') + 1}`]);
+      expect(loops.map((f) => f.cell)).toEqual([
+        `F${rowOf(rs, 'P3.1') + 1}`,
+        `F${rowOf(rs, 'P3.2') + 1}`,
+      ]);
       expect(loops[0]!.zh).toContain('P3.1 → P3.2 → P3.1');
       expect(loops[0]!.en).toContain('loop');
     });
@@ -77,9 +80,9 @@ describe('readScheme', () => {
       const rs = rows();
       rs[rowOf(rs, 'F1')]![col('parent')] = 'F1';
       const got = read(rs);
-      expect(got.findings.filter((f) => f.rule === 'scheme.parent-loop').map((f) => f.cell)).toEqual([
-        `F${rowOf(rs, 'F1') + 1}`,
-      ]);
+      expect(
+        got.findings.filter((f) => f.rule === 'scheme.parent-loop').map((f) => f.cell),
+      ).toEqual([`F${rowOf(rs, 'F1') + 1}`]);
     });
   });
 
@@ -90,29 +93,50 @@ describe('readScheme', () => {
       return rs.filter(
         (r, i) =>
           i === 0 ||
-          !((r[0] === '线' && codes.includes(String(r[1]))) || (r[0] === '指标' && codes.includes(String(r[line])))) &&
-            !(r[0] === '否决' && String(r[col('indicators')]).includes('F')),
+          (!(
+            (r[0] === '线' && codes.includes(String(r[1]))) ||
+            (r[0] === '指标' && codes.includes(String(r[line])))
+          ) &&
+            !(r[0] === '否决' && String(r[col('indicators')]).includes('F'))),
       );
     };
 
     it('line P alone: valid, and the towns are scored and ranked on P alone', () => {
       const got = read(withoutLines(['F']));
       expect(got.findings).toEqual([]);
-      const ranking = rankAll(got.scheme!, [
-        { unit: '甲镇', unitClass: 1, scores: { P1: 90, P2: 20 }, vetoInputs: { V1: { actual: 96, target: 95 } }, adjustments: {} },
-        { unit: '乙镇', unitClass: 2, scores: { P1: 100, P2: 20 }, vetoInputs: { V1: { actual: 96, target: 95 } }, adjustments: {} },
-      ], []);
+      const ranking = rankAll(
+        got.scheme!,
+        [
+          {
+            unit: '甲镇',
+            unitClass: 1,
+            scores: { P1: 90, P2: 20 },
+            vetoInputs: { V1: { actual: 96, target: 95 } },
+            adjustments: {},
+          },
+          {
+            unit: '乙镇',
+            unitClass: 2,
+            scores: { P1: 100, P2: 20 },
+            vetoInputs: { V1: { actual: 96, target: 95 } },
+            adjustments: {},
+          },
+        ],
+        [],
+      );
       expect(ranking.units.map((u) => [u.unit, u.total, u.rank.total])).toEqual([
         ['乙镇', 120, 1],
         ['甲镇', 110, 2],
       ]);
     });
 
-    it('line D alone: the towns would have no line, an error on the line\'s cell instead of ranking nobody', () => {
+    it("line D alone: the towns would have no line, an error on the line's cell instead of ranking nobody", () => {
       const rs = withoutLines(['P', 'F']).filter((r) => r[0] !== '否决');
       const got = read(rs);
       expect(got.scheme).toBeNull();
-      expect(got.findings.map((f) => [f.rule, f.cell])).toEqual([['scheme.kind-no-line', `B${rowOf(rs, 'D') + 1}`]]);
+      expect(got.findings.map((f) => [f.rule, f.cell])).toEqual([
+        ['scheme.kind-no-line', `B${rowOf(rs, 'D') + 1}`],
+      ]);
       expect(got.findings[0]!.en).toContain('unscored');
     });
 
@@ -135,7 +159,10 @@ describe('readScheme', () => {
       rs.splice(2, 1, kindRow);
       const got = read(rs);
       expect(got.findings.map((f) => [f.rule, f.cell])).toEqual(
-        expect.arrayContaining([['scheme.kind-no-line', 'B3'], ['scheme.line-kind', `G${rowOf(rs, 'P') + 1}`]]),
+        expect.arrayContaining([
+          ['scheme.kind-no-line', 'B3'],
+          ['scheme.line-kind', `G${rowOf(rs, 'P') + 1}`],
+        ]),
       );
     });
   });

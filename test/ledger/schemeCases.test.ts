@@ -19,7 +19,10 @@ interface Case {
 }
 
 const dir = path.join(__dirname, '..', 'fixtures', 'schemes');
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const load = (f: string): Case => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Case;
 
 describe('方案 cases (test/fixtures/schemes)', () => {
@@ -33,9 +36,15 @@ describe('方案 cases (test/fixtures/schemes)', () => {
     const c = load(file);
     const got = readScheme({ name: '方案', values: c.rows });
     const found = got.findings.map((f) => ({ rule: f.rule, cell: f.cell, severity: f.severity }));
-    const want = c.expect.map((e) => ({ rule: e.rule, cell: e.cell, severity: e.severity ?? 'error' }));
-    const order = (a: { rule: string; cell: string | null }, b: { rule: string; cell: string | null }) =>
-      `${a.rule} ${a.cell}`.localeCompare(`${b.rule} ${b.cell}`);
+    const want = c.expect.map((e) => ({
+      rule: e.rule,
+      cell: e.cell,
+      severity: e.severity ?? 'error',
+    }));
+    const order = (
+      a: { rule: string; cell: string | null },
+      b: { rule: string; cell: string | null },
+    ) => `${a.rule} ${a.cell}`.localeCompare(`${b.rule} ${b.cell}`);
 
     it(`${c.about}`, () => {
       expect([...found].sort(order)).toEqual([...want].sort(order));
@@ -52,7 +61,8 @@ describe('方案 cases (test/fixtures/schemes)', () => {
     if (file.startsWith('good-') || file.startsWith('warning-'))
       it('gives a scheme', () => {
         expect(got.scheme).not.toBeNull();
-        if (c.sameAs === 'DEFAULT_SCHEME') expect(got.scheme).toEqual(JSON.parse(JSON.stringify(DEFAULT_SCHEME)));
+        if (c.sameAs === 'DEFAULT_SCHEME')
+          expect(got.scheme).toEqual(JSON.parse(JSON.stringify(DEFAULT_SCHEME)));
         if (c.scheme) expect(got.scheme).toMatchObject(c.scheme);
       });
     else

@@ -210,7 +210,8 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
   }
   if (findings.length > 0) return { scheme: null, year: null, findings };
 
-  const cellOf = (row: number, f: SchemeField) => cellAddress(row, col.get(f) ?? col.get('code') ?? 0);
+  const cellOf = (row: number, f: SchemeField) =>
+    cellAddress(row, col.get(f) ?? col.get('code') ?? 0);
   const get = (row: readonly CellValue[], f: SchemeField): CellValue | undefined => {
     const i = col.get(f);
     return i === undefined ? undefined : row[i];
@@ -239,12 +240,7 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
     const v = get(row, f);
     if (isBlankCell(v ?? null)) {
       if (required)
-        err(
-          'scheme.value-missing',
-          cellOf(r, f),
-          `“${head(f)}”为空`,
-          `"${head(f)}" is blank`,
-        );
+        err('scheme.value-missing', cellOf(r, f), `“${head(f)}”为空`, `"${head(f)}" is blank`);
       return null;
     }
     return toNumber(v, r, f);
@@ -369,8 +365,22 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
           );
           break;
         }
-        const total = word(row, r, 'mode', TOTAL_WORDS, 'scheme.kind-total', '求和 / 加权 (sum / weighted)');
-        const unassessed = word(row, r, 'unassessed', UNASSESSED_WORDS, 'scheme.unassessed-invalid', '折算 / 不折算 (prorate / drop)');
+        const total = word(
+          row,
+          r,
+          'mode',
+          TOTAL_WORDS,
+          'scheme.kind-total',
+          '求和 / 加权 (sum / weighted)',
+        );
+        const unassessed = word(
+          row,
+          r,
+          'unassessed',
+          UNASSESSED_WORDS,
+          'scheme.unassessed-invalid',
+          '折算 / 不折算 (prorate / drop)',
+        );
         const cap = num(row, r, 'cap', false);
         const sheetName = text(get(row, 'sheet')) || (role === 'unit' ? '乡镇台账' : '部门台账');
         kindRows.push({
@@ -392,9 +402,15 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
         const owner = text(get(row, 'owner'));
         mark(`class:${owner}:${code}`, r);
         // A class typed as a number (1, 2, 3) is the number, as the built-in classes are.
-        const c: UnitClass = typeof rawCode === 'number' ? rawCode : /^\d+$/.test(code) ? Number(code) : code;
+        const c: UnitClass =
+          typeof rawCode === 'number' ? rawCode : /^\d+$/.test(code) ? Number(code) : code;
         classRows.push({
-          def: { code: c, labelZh: labelZh || code, labelEn: labelEn || code, aliases: splitList(text(get(row, 'aliases'))) },
+          def: {
+            code: c,
+            labelZh: labelZh || code,
+            labelEn: labelEn || code,
+            aliases: splitList(text(get(row, 'aliases'))),
+          },
           owner,
           row: r,
         });
@@ -421,7 +437,15 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
             code,
           );
         else if (points !== null)
-          lines.push({ code, labelZh, labelEn, points, row: r, owner: text(get(row, 'owner')), weight });
+          lines.push({
+            code,
+            labelZh,
+            labelEn,
+            points,
+            row: r,
+            owner: text(get(row, 'owner')),
+            weight,
+          });
         break;
       }
       case 'item': {
@@ -485,7 +509,14 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
           );
           break;
         }
-        const effect = word(row, r, 'effect', EFFECT_WORDS, 'scheme.veto-effect', '不参加评分 / 记零分 (exclude / zero)');
+        const effect = word(
+          row,
+          r,
+          'effect',
+          EFFECT_WORDS,
+          'scheme.veto-effect',
+          '不参加评分 / 记零分 (exclude / zero)',
+        );
         if (effect === null) break;
         const indicators = text(get(row, 'indicators'))
           .split(/[,，、;；\s]+/)
@@ -535,7 +566,12 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
         }
         mark(`flag:${which}`, r);
         if (flagRows.some((f) => f.which === which)) {
-          err('scheme.flag-duplicate', cellOf(r, 'code'), `标记 ${code} 重复`, `Flag ${code} appears twice`);
+          err(
+            'scheme.flag-duplicate',
+            cellOf(r, 'code'),
+            `标记 ${code} 重复`,
+            `Flag ${code} appears twice`,
+          );
           break;
         }
         const q = get(row, 'quota');
@@ -601,7 +637,11 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
   }
 
   /** An item row's scoring rule (without its per-class targets); undefined = none, null = reported. */
-  function readRule(row: readonly CellValue[], r: number, code: string): ItemRule | undefined | null {
+  function readRule(
+    row: readonly CellValue[],
+    r: number,
+    code: string,
+  ): ItemRule | undefined | null {
     const modeText = text(get(row, 'mode'));
     const kind = modeText === '' ? undefined : ruleKindOf(modeText);
     if (modeText !== '' && !kind) {
@@ -657,7 +697,8 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
       );
       return null;
     }
-    const unit = unitText === '' ? {} : { unit: unitText as '%' | '‰' };
+    const unit: { unit?: '%' | '‰' } =
+      unitText === '%' || unitText === '‰' ? { unit: unitText } : {};
     const target: TargetSpec = { value: num(row, r, 'target', false) };
     if (kind === 'proportion') return { kind, direction: dir, target, ...unit };
     const perPoint = num(row, r, 'perPoint', true);
@@ -739,11 +780,15 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
         for (const l of given) weights[l.code] = l.weight as number;
         // Weights written as per cent (60 and 40) are read as 0.6 and 0.4.
         const sum = Object.values(weights).reduce((s, v) => s + v, 0);
-        if (Math.abs(sum - 100) < 1e-6) for (const c of Object.keys(weights)) weights[c] = (weights[c] as number) / 100;
+        if (Math.abs(sum - 100) < 1e-6)
+          for (const c of Object.keys(weights)) weights[c] = (weights[c] as number) / 100;
       }
     }
     const classes = classesOf.get(k.kind.code);
-    const total = weights || k.cap !== null ? { ...(weights ? { weights } : {}), ...(k.cap !== null ? { bonusCap: k.cap } : {}) } : undefined;
+    const total =
+      weights || k.cap !== null
+        ? { ...(weights ? { weights } : {}), ...(k.cap !== null ? { bonusCap: k.cap } : {}) }
+        : undefined;
     kinds.push({
       ...k.kind,
       lines: kLines,
@@ -840,7 +885,13 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
     nameZh,
     nameEn,
     ...(declared ? { kinds } : {}),
-    lines: lines.map((l) => ({ code: l.code, labelZh: l.labelZh, labelEn: l.labelEn, points: l.points, items: [] })),
+    lines: lines.map((l) => ({
+      code: l.code,
+      labelZh: l.labelZh,
+      labelEn: l.labelEn,
+      points: l.points,
+      items: [],
+    })),
     vetoes: [],
     adjustments: [],
   };
@@ -861,17 +912,29 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
       const m = /^(.+?)\s*[:：]\s*(.+)$/.exec(part);
       const bad = (zh: string, en: string) => {
         ok = false;
-        err('scheme.class-value', cellOf(r, f), `${code} 的“${head(f)}”：${zh}`, `${code}, "${SCHEME_HEADERS_EN[f]}" (${head(f)}): ${en}`, code);
+        err(
+          'scheme.class-value',
+          cellOf(r, f),
+          `${code} 的“${head(f)}”：${zh}`,
+          `${code}, "${SCHEME_HEADERS_EN[f]}" (${head(f)}): ${en}`,
+          code,
+        );
       };
       if (!m) {
-        bad(`“${part}”应写成 类别:分值，如 一类:10、农场:不考核`, `"${part}" must be class:value, e.g. 一类:10、农场:不考核`);
+        bad(
+          `“${part}”应写成 类别:分值，如 一类:10、农场:不考核`,
+          `"${part}" must be class:value, e.g. 一类:10、农场:不考核`,
+        );
         continue;
       }
       const [, who, what] = m as unknown as [string, string, string];
       const cls = kind ? classOf(kind, who) : undefined;
       if (cls === undefined) {
         const known = (kind?.classes ?? []).map((c) => c.labelZh).join('、');
-        bad(`没有类别“${who}”${known ? `（有：${known}）` : ''}`, `there is no class "${who}"${known ? ` (classes: ${known})` : ''}`);
+        bad(
+          `没有类别“${who}”${known ? `（有：${known}）` : ''}`,
+          `there is no class "${who}"${known ? ` (classes: ${known})` : ''}`,
+        );
         continue;
       }
       const key = classKey(cls);
@@ -889,12 +952,16 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
         if (n === null) throw new Error('blank');
         out[key] = n;
       } catch {
-        bad(`类别“${who}”的值“${what}”不是数字${allowNull ? '（不考核写“不考核”）' : ''}`, `class "${who}": "${what}" is not a number${allowNull ? ' (write 不考核 / not assessed)' : ''}`);
+        bad(
+          `类别“${who}”的值“${what}”不是数字${allowNull ? '（不考核写“不考核”）' : ''}`,
+          `class "${who}": "${what}" is not a number${allowNull ? ' (write 不考核 / not assessed)' : ''}`,
+        );
       }
     }
     return ok ? out : null;
   };
-  const nonEmpty = <T extends object>(o: T | null): T | undefined => (o && Object.keys(o).length > 0 ? o : undefined);
+  const nonEmpty = <T extends object>(o: T | null): T | undefined =>
+    o && Object.keys(o).length > 0 ? o : undefined;
   for (const it of byCode.values()) {
     const kind = kindOfLine(it.line);
     if (it.classPoints) {
@@ -904,10 +971,21 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
     }
     if (it.classTargets) {
       if (!it.rule || (it.rule.kind !== 'target' && it.rule.kind !== 'proportion')) {
-        err('scheme.rule-field', cellOf(it.row, 'classTargets'), `指标 ${it.code} 不是 达标扣分 或 按比例，不能有分类目标`, `Item ${it.code} is neither target nor proportion: it cannot have targets by class`, it.code);
+        err(
+          'scheme.rule-field',
+          cellOf(it.row, 'classTargets'),
+          `指标 ${it.code} 不是 达标扣分 或 按比例，不能有分类目标`,
+          `Item ${it.code} is neither target nor proportion: it cannot have targets by class`,
+          it.code,
+        );
         continue;
       }
-      const m = nonEmpty(classMap(it.classTargets, kind, it.row, 'classTargets', false, it.code) as Record<string, number> | null);
+      const m = nonEmpty(
+        classMap(it.classTargets, kind, it.row, 'classTargets', false, it.code) as Record<
+          string,
+          number
+        > | null,
+      );
       if (m) it.rule = { ...it.rule, target: { ...it.rule.target, byClass: m } };
     }
   }
@@ -915,7 +993,12 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
   const schemeVetoes: VetoRule[] = vetoes.map(({ veto, row, classTargets }) => {
     let v = veto;
     if (classTargets) {
-      const m = nonEmpty(classMap(classTargets, unitKind, row, 'classTargets', false, veto.code) as Record<string, number> | null);
+      const m = nonEmpty(
+        classMap(classTargets, unitKind, row, 'classTargets', false, veto.code) as Record<
+          string,
+          number
+        > | null,
+      );
       if (m) v = { ...v, targetsByClass: m };
     }
     return v;
@@ -926,16 +1009,38 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
     const item = byCode.get(t.code);
     const isVeto = schemeVetoes.some((v) => v.code === t.code);
     if (!isVeto && !item) {
-      err('scheme.target-unknown', cellOf(t.row, 'code'), `目标行的代码 ${t.code} 不是否决项或指标`, `Target row: ${t.code} is neither a veto nor an item`, t.code);
+      err(
+        'scheme.target-unknown',
+        cellOf(t.row, 'code'),
+        `目标行的代码 ${t.code} 不是否决项或指标`,
+        `Target row: ${t.code} is neither a veto nor an item`,
+        t.code,
+      );
       continue;
     }
-    if (!isVeto && item && (!item.rule || (item.rule.kind !== 'target' && item.rule.kind !== 'proportion'))) {
-      err('scheme.target-unknown', cellOf(t.row, 'code'), `指标 ${t.code} 不是 达标扣分 或 按比例，没有目标`, `Item ${t.code} is neither target nor proportion: it has no target`, t.code);
+    if (
+      !isVeto &&
+      item &&
+      (!item.rule || (item.rule.kind !== 'target' && item.rule.kind !== 'proportion'))
+    ) {
+      err(
+        'scheme.target-unknown',
+        cellOf(t.row, 'code'),
+        `指标 ${t.code} 不是 达标扣分 或 按比例，没有目标`,
+        `Item ${t.code} is neither target nor proportion: it has no target`,
+        t.code,
+      );
       continue;
     }
     const m = unitTargets.get(t.code) ?? {};
     if (t.unit in m) {
-      err('scheme.target-duplicate', cellOf(t.row, 'labelZh'), `${t.code} 对 ${t.unit} 的目标写了两次`, `${t.code}: the target for ${t.unit} is given twice`, t.code);
+      err(
+        'scheme.target-duplicate',
+        cellOf(t.row, 'labelZh'),
+        `${t.code} 对 ${t.unit} 的目标写了两次`,
+        `${t.code}: the target for ${t.unit} is given twice`,
+        t.code,
+      );
       continue;
     }
     m[t.unit] = t.value;
@@ -949,7 +1054,12 @@ export function readScheme(sheet: SheetGrid): SchemeReadResult {
   }
   for (const it of byCode.values()) {
     const byUnit = unitTargets.get(it.code);
-    if (byUnit && it.rule && (it.rule.kind === 'target' || it.rule.kind === 'proportion') && !vetoByCode.has(it.code))
+    if (
+      byUnit &&
+      it.rule &&
+      (it.rule.kind === 'target' || it.rule.kind === 'proportion') &&
+      !vetoByCode.has(it.code)
+    )
       it.rule = { ...it.rule, target: { ...it.rule.target, byUnit } };
   }
 

@@ -148,13 +148,13 @@ function classMap(
 ): string | null {
   if (!map) return null;
   const parts = Object.entries(map).map(
-    ([k, v]) => `${className(kind, k, en)}:${v === null ? (en ? NOT_ASSESSED_EN : NOT_ASSESSED) : v}`,
+    ([k, v]) =>
+      `${className(kind, k, en)}:${v === null ? (en ? NOT_ASSESSED_EN : NOT_ASSESSED) : v}`,
   );
   return parts.length > 0 ? parts.join('、') : null;
 }
 
-const joinAliases = (a: readonly string[] | undefined) =>
-  a && a.length > 0 ? a.join('、') : null;
+const joinAliases = (a: readonly string[] | undefined) => (a && a.length > 0 ? a.join('、') : null);
 
 /**
  * The scheme as 方案 rows (header first): the scheme and year, its kinds of unit each followed by

@@ -75,7 +75,7 @@ export function schemeProblems(scheme: Scheme, opts: ValidateOptions = {}): Loca
     if (seen.has(code)) add('scheme.code-duplicate', at, `代码 ${code} 重复`, `Code ${code} is used more than once`);
     seen.add(code);
   };
-  const positive = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0;
+  const positive = (n: unknown): boolean => typeof n === 'number' && Number.isFinite(n) && n > 0;
   const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 
   const kinds = schemeKinds(scheme);
