@@ -24,3 +24,6 @@ export { itemPoints, isSimpleLine } from './score/scoreLine';
 export type { LineContext } from './score/scoreLine';
 export { combineLines, vetoTargets } from './score/scoreUnit';
 export { rankScored } from './rank/rankAll';
+// Issue 11, the 方案 model (s11-scheme): validation with the place of each problem.
+export { schemeProblems } from './scheme/validateScheme';
+export type { LocatedProblem, SchemeAspect, SchemePart, ValidateOptions } from './scheme/validateScheme';

@@ -2,6 +2,7 @@ import { DEFAULT_SCHEME } from '../../src/engine/scheme/defaultScheme';
 import { readScheme } from '../../src/engine/ledger/readScheme';
 import { schemeRows, SCHEME_FIELDS } from '../../src/engine/ledger/schemeSheet';
 import type { CellValue } from '../../src/engine/ledger/types';
+import { rankAll } from '../../src/engine/rank/rankAll';
 
 const rows = () => schemeRows(DEFAULT_SCHEME);
 const col = (name: string) => SCHEME_FIELDS.indexOf(name as never);
@@ -57,5 +58,112 @@ describe('readScheme', () => {
       'scheme.header-missing',
       'scheme.header-missing',
     ]);
+  });
+
+  describe('issue 11, defect: a parent loop', () => {
+    it('A → B → A is an error scheme.parent-loop on the 上级 cell of each item of the loop', () => {
+      const rs = rows();
+      rs[rowOf(rs, 'P3.1')]![col('parent')] = 'P3.2';
+      rs[rowOf(rs, 'P3.2')]![col('parent')] = 'P3.1';
+      const got = read(rs);
+      expect(got.scheme).toBeNull();
+      const loops = got.findings.filter((f) => f.rule === 'scheme.parent-loop');
+      expect(loops.map((f) => f.cell)).toEqual([
+        `F${rowOf(rs, 'P3.1') + 1}`,
+        `F${rowOf(rs, 'P3.2') + 1}`,
+      ]);
+      expect(loops[0]!.zh).toContain('P3.1 → P3.2 → P3.1');
+      expect(loops[0]!.en).toContain('loop');
+    });
+
+    it('an item that is its own parent is a loop too', () => {
+      const rs = rows();
+      rs[rowOf(rs, 'F1')]![col('parent')] = 'F1';
+      const got = read(rs);
+      expect(
+        got.findings.filter((f) => f.rule === 'scheme.parent-loop').map((f) => f.cell),
+      ).toEqual([`F${rowOf(rs, 'F1') + 1}`]);
+    });
+  });
+
+  describe('issue 11, defect: a scheme without line F', () => {
+    const withoutLines = (codes: readonly string[]) => {
+      const rs = rows();
+      const line = col('owner');
+      return rs.filter(
+        (r, i) =>
+          i === 0 ||
+          (!(
+            (r[0] === '线' && codes.includes(String(r[1]))) ||
+            (r[0] === '指标' && codes.includes(String(r[line])))
+          ) &&
+            !(r[0] === '否决' && String(r[col('indicators')]).includes('F'))),
+      );
+    };
+
+    it('line P alone: valid, and the towns are scored and ranked on P alone', () => {
+      const got = read(withoutLines(['F']));
+      expect(got.findings).toEqual([]);
+      const ranking = rankAll(
+        got.scheme!,
+        [
+          {
+            unit: '甲镇',
+            unitClass: 1,
+            scores: { P1: 90, P2: 20 },
+            vetoInputs: { V1: { actual: 96, target: 95 } },
+            adjustments: {},
+          },
+          {
+            unit: '乙镇',
+            unitClass: 2,
+            scores: { P1: 100, P2: 20 },
+            vetoInputs: { V1: { actual: 96, target: 95 } },
+            adjustments: {},
+          },
+        ],
+        [],
+      );
+      expect(ranking.units.map((u) => [u.unit, u.total, u.rank.total])).toEqual([
+        ['乙镇', 120, 1],
+        ['甲镇', 110, 2],
+      ]);
+    });
+
+    it("line D alone: the towns would have no line, an error on the line's cell instead of ranking nobody", () => {
+      const rs = withoutLines(['P', 'F']).filter((r) => r[0] !== '否决');
+      const got = read(rs);
+      expect(got.scheme).toBeNull();
+      expect(got.findings.map((f) => [f.rule, f.cell])).toEqual([
+        ['scheme.kind-no-line', `B${rowOf(rs, 'D') + 1}`],
+      ]);
+      expect(got.findings[0]!.en).toContain('unscored');
+    });
+
+    it('a 单位类型 row that no line names is an error on that row', () => {
+      const rs = rows();
+      const kindRow = Array<CellValue>(rs[0]!.length).fill(null);
+      kindRow[col('kind')] = '单位类型';
+      kindRow[col('code')] = 'Q';
+      kindRow[col('labelZh')] = '区';
+      kindRow[col('owner')] = '单位';
+      for (const r of rs) if (r[0] === '线') r[col('owner')] = r[1] === 'D' ? 'D' : 'T';
+      const town = [...kindRow];
+      town[col('code')] = 'T';
+      const dept = [...kindRow];
+      dept[col('code')] = 'D';
+      dept[col('owner')] = '部门';
+      rs.splice(2, 0, town, dept);
+      // With T and D declared the scheme reads as before; an extra unit kind Q without lines is an error.
+      expect(read(rs).findings).toEqual([]);
+      rs.splice(2, 1, kindRow);
+      const got = read(rs);
+      expect(got.findings.map((f) => [f.rule, f.cell])).toEqual(
+        expect.arrayContaining([
+          ['scheme.kind-no-line', 'B3'],
+          ['scheme.line-kind', `G${rowOf(rs, 'P') + 1}`],
+        ]),
+      );
+    });
   });
 });

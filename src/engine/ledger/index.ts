@@ -5,7 +5,13 @@ export * from './columns';
 export { findHeaderRow, findUnitHeaderRow, hasUnitHeader, HEADER_SEARCH_ROWS } from './header';
 export { PALETTE, CELL_STYLES } from './palette';
 export type { StyleLook } from './palette';
-export { schemeRows, SCHEME_HEADERS, SCHEME_KINDS } from './schemeSheet';
+export {
+  schemeRows,
+  SCHEME_HEADERS,
+  SCHEME_HEADERS_EN,
+  SCHEME_KINDS,
+  SCHEME_KINDS_EN,
+} from './schemeSheet';
 export { buildTemplateSheets } from './template';
 export type { TemplateOptions } from './template';
 export { readScheme } from './readScheme';
