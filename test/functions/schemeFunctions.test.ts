@@ -584,7 +584,8 @@ describe('SCORE.TOTAL with a scheme', () => {
     expectCellError(
       scoreTotal([[90]], [[0]], null as never, null as never, null as never, deptOnly)[0]![0],
       '#VALUE!',
-      /没有乡镇考核线/,
+      // The 方案's own validation says it first, naming the cell: the towns have no line.
+      /方案!B2.*没有考核线/,
     );
   });
   it('a broken scheme is one #VALUE! naming its cell', () => {
@@ -600,5 +601,26 @@ describe('SCORE.TOTAL with a scheme', () => {
     );
     expect(out).toHaveLength(1);
     expectCellError(out[0]![0], '#VALUE!', /方案!B4.*类型“指”无效/);
+  });
+});
+
+describe('functions over a scheme of another shape (lines A and B weighted 6:4, class 农场 skips A2)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fixture = require('../fixtures/schemes/good-weighted-farm.json') as { rows: CellValue[][] };
+  const rows = fixture.rows;
+  const scheme = readScheme({ name: '方案', values: rows }).scheme!;
+  it('SCORE.LINE gives the engine\'s line score for line A and B', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 40 }), (a1, a2) => {
+        const got = scoreSchemeLine(row([a1, a2]), [['A']], rows)[0]![0];
+        return got === engineScoreLine(scheme, 'A', { A1: a1, A2: a2 }).score;
+      }),
+      { seed: SEED, numRuns: 100 },
+    );
+    expect(scoreSchemeLine(row([40, 60]), [['B']], rows)[0]![0]).toBe(100);
+  });
+  it('SCORE.TOTAL with the scheme weighs the lines 0.6 / 0.4 (80 and 90 → 84)', () => {
+    expect(scoreTotal([[80]], [[90]], null as never, null as never, null as never, rows)[0]![0]).toBe(84);
+    expect(scoreTotal([[80]], [[90]], [[5]], [[2]], null as never, rows)[0]![0]).toBe(87);
   });
 });
