@@ -358,8 +358,8 @@ describe('SCORE.LINE', () => {
   });
 
   // The same answer as the CLI (scoreLine / scoreUnit over readScheme's scheme), on generated scores.
-  const lineOf = (code: string) => indexScheme(CUSTOM).line(code as 'P')!;
-  const leavesOf = (code: string) => indexScheme(CUSTOM).leaves(code as 'P');
+  const lineOf = (code: string) => indexScheme(CUSTOM).line(code)!;
+  const leavesOf = (code: string) => indexScheme(CUSTOM).leaves(code);
   const scoresFor = (items: readonly { points: number }[]) =>
     fc.tuple(
       ...items.map((it) =>
