@@ -18,7 +18,8 @@ import { indexScheme } from '../scheme/schemeIndex';
 import { classOf, departmentKind, schemeKinds, unitKind } from '../scheme/kinds';
 import type { SchemeIndex } from '../scheme/schemeIndex';
 import { parseRate, parseScore } from '../score/parseNumber';
-import { scoreDepartment, scoreUnit } from '../score/scoreUnit';
+import { scoreDepartment, scoreUnit, vetoTargets } from '../score/scoreUnit';
+import { targetFor } from '../score/rules';
 import { isKaoheError } from '../errors';
 import {
   cellAddress,
@@ -421,7 +422,8 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
               en: `${v.code} ${v.labelEn}: blank. A veto figure without data is neither met nor missed`,
             });
           }
-          if (tCell && target === null && v.defaultTarget === null) {
+          // A blank target cell falls back to the scheme's target for the unit, its class or everyone.
+          if (tCell && target === null && targetFor(vetoTargets(v), null, name ?? '', unitClass) === null) {
             push({
               severity: 'error',
               rule: 'veto.blank',
