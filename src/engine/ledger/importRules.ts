@@ -69,7 +69,14 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
  */
 export function normaliseText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  let s = String(v);
+  // Text set one character a line (统\n筹\n决\n策\n（\n２\n０\n分\n）): the lines are one word.
+  const parts = s
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  if (parts.length > 2 && parts.filter((p) => [...p].length === 1).length * 2 > parts.length)
+    s = parts.join('');
   let out = '';
   for (const ch of s) out += CIRCLED.includes(ch) ? ch : ch.normalize('NFKC');
   const cjk = '[\\u3400-\\u9fff\\uf900-\\ufaff（）【】、，。：；“”]';
