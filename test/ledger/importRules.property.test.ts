@@ -82,7 +82,7 @@ const itemArb = (depth: number): fc.Arbitrary<GenItem> =>
       stated: fc.boolean(),
       children:
         depth >= 3
-          ? fc.constant([])
+          ? fc.constant<GenItem[]>([])
           : fc.array(itemArb(depth + 1), { maxLength: depth === 1 ? 4 : 3 }),
     })
     .map(({ name, leafPoints, stated, children }) => ({
