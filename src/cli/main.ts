@@ -10,16 +10,19 @@ import { DEFAULT_SCHEME } from '../engine/scheme/defaultScheme';
 import { assessWorkbook } from '../engine/ledger/assess';
 import { qualified } from '../engine/ledger/cells';
 import { markText } from '../engine/ledger/outputs';
-import { buildTemplateSheets } from '../engine/ledger/template';
+import { buildTemplateSheets, schemeSheetSpec } from '../engine/ledger/template';
+import { importRules, type ImportResult } from '../engine/ledger/importRules';
+import { readScheme } from '../engine/ledger/readScheme';
 import type ExcelJS from 'exceljs';
 import {
   OUTPUT_SHEETS,
   SHEETS,
+  type CellValue,
   type Finding,
   type SheetSpec,
   type WorkbookGrid,
 } from '../engine/ledger/types';
-import type { Ranking } from '../engine/types';
+import type { Ranking, Scheme } from '../engine/types';
 import { buildExampleSheets } from './examples';
 import { progressReporter, type ProgressReporter } from './progress';
 import { renderTable, safeText } from './table';
@@ -62,36 +65,56 @@ const HELP: Record<string, { zh: string; en: string }> = {
     zh: `kaohe — 目标考核助手命令行工具（读写 .xlsx，无需 Excel）
 
 用法:
-  kaohe template <台账.xlsx> [--year 2024] [--units 禅城区,南海区,…] [--departments 卫生局,…] [--force]
+  kaohe template <台账.xlsx> [--scheme 方案.xlsx] [--year 2024] [--units 禅城区,南海区,…] [--departments 卫生局,…] [--force]
+  kaohe scheme import <细则.xlsx> --out <方案.xlsx> [--force]
   kaohe check <台账.xlsx> [--previous 上轮.xlsx]
   kaohe rank <台账.xlsx> [--out 结果.xlsx] [--json 结果.json] [--top N] [--bottom N] [--by-class] [--previous 上轮.xlsx]
   kaohe example <示例.xlsx> [--with-errors] [--force]
 
 通用选项: --lang zh|en（默认 zh；en 时英文在前，结果表同样），--help
 每个命令的说明: kaohe <命令> --help
-退出码: 0 成功；1 数据有错误（列出全部问题，不写任何文件）；2 用法或文件错误`,
+退出码: 0 成功；1 数据有错误（列出全部问题，不写任何文件；scheme import 例外：照常写出，列出未导入的行）；2 用法或文件错误`,
     en: `kaohe — Kaohe assessment on .xlsx files, no Excel needed
 
 Usage:
-  kaohe template <ledger.xlsx> [--year 2024] [--units A,B,…] [--departments X,Y,…] [--force]
+  kaohe template <ledger.xlsx> [--scheme scheme.xlsx] [--year 2024] [--units A,B,…] [--departments X,Y,…] [--force]
+  kaohe scheme import <rules.xlsx> --out <scheme.xlsx> [--force]
   kaohe check <ledger.xlsx> [--previous last.xlsx]
   kaohe rank <ledger.xlsx> [--out result.xlsx] [--json result.json] [--top N] [--bottom N] [--by-class] [--previous last.xlsx]
   kaohe example <sample.xlsx> [--with-errors] [--force]
 
 Options for all: --lang zh|en (default zh; en puts English first, in the result sheets too), --help
 Per command: kaohe <command> --help
-Exit codes: 0 done; 1 the data has errors (all listed, nothing written); 2 usage or file error`,
+Exit codes: 0 done; 1 the data has errors (all listed, nothing written; except scheme import, which writes and lists the rows it skipped); 2 usage or file error`,
   },
   template: {
-    zh: `kaohe template <台账.xlsx> [--year YYYY] [--units 名称,名称,…] [--departments 名称,…] [--force]
+    zh: `kaohe template <台账.xlsx> [--scheme 方案.xlsx] [--year YYYY] [--units 名称,名称,…] [--departments 名称,…] [--force]
   生成空白台账：方案（可编辑的考核方案）、乡镇台账（单位、类别、各指标、否决项、加扣分）、部门台账（D1–D4）。
+  --scheme  用该工作簿“方案”表中的方案（如 kaohe scheme import 的结果）代替内置方案；方案有错误时列出并退出（码 1）。
   表头为“代码 中文名”（--lang en 时为“代码 English / 中文名”），按代码找列，可调整列的顺序或增加自己的列。
   文件已存在时需加 --force。`,
-    en: `kaohe template <ledger.xlsx> [--year YYYY] [--units name,name,…] [--departments name,…] [--force]
+    en: `kaohe template <ledger.xlsx> [--scheme scheme.xlsx] [--year YYYY] [--units name,name,…] [--departments name,…] [--force]
   Writes an empty ledger: the scheme (sheet 方案, editable), the towns (乡镇台账: unit, class, items,
-  veto figures, bonuses/deductions) and the departments (部门台账: D1–D4). Headers are
+  veto figures, bonuses/deductions) and the departments (部门台账: D1–D4). --scheme takes the scheme
+  from that workbook's 方案 sheet (e.g. written by kaohe scheme import) instead of the built-in one;
+  a scheme with errors is listed and nothing is written (exit code 1). Headers are
   "CODE English / 中文名" (with --lang zh: "CODE 中文名"); columns are found by their code, so they
   may be reordered or added. An existing file is replaced only with --force.`,
+  },
+  scheme: {
+    zh: `kaohe scheme import <细则.xlsx> --out <方案.xlsx> [--force]
+  读取本单位的考核评分细则表（标题、表头“序号/考核项目/考核内容/分值/评分标准”等，编号 一、（一）1.（1）①，
+  分值在分值列或文字中如“（20分）”，合并单元格，合计、说明、加分、扣分、一票否决），写出含“方案”表的工作簿，
+  并显示导入的指标树。读不懂的每一行都列出（工作表!单元格：原因）；一票否决需手工补全目标值和所否决的指标。
+  退出码：0 全部读懂；1 有未导入的行（文件照常写出）；2 输入文件错误。之后：kaohe template 台账.xlsx --scheme 方案.xlsx`,
+    en: `kaohe scheme import <rules.xlsx> --out <scheme.xlsx> [--force]
+  Reads a bureau's own scoring table (评分细则: a title, headers such as 序号/考核项目/考核内容/分值/评分标准,
+  numbering 一、 (一) 1. (1) ①, points in a column or in the text as "(20分)", merged cells, total,
+  notes, bonus, deduction and veto sections), writes a workbook with a 方案 sheet and prints the
+  tree it built. Every row it could not read is listed (sheet!cell: reason); vetoes must be
+  completed by hand (target and the items they decide).
+  Exit codes: 0 every row understood; 1 some rows skipped (the file is still written); 2 bad input
+  file. Then: kaohe template ledger.xlsx --scheme scheme.xlsx`,
   },
   check: {
     zh: `kaohe check <台账.xlsx> [--previous 上轮.xlsx]
@@ -380,6 +403,62 @@ async function writeNewWorkbook(
 }
 
 /**
+ * The table to import: the first sheet with a header row, else the first sheet with anything in
+ * it (read without a header; `importRules` says so). Null when every sheet is empty.
+ */
+function importSheet(grid: WorkbookGrid): ImportResult | null {
+  let fallback: ImportResult | null = null;
+  for (const sheet of grid.sheets) {
+    if (sheet.values.every((row) => row.every((v) => v === null || v === ''))) continue;
+    const result = importRules(sheet);
+    if (!result.skipped.some((f) => f.rule === 'import.no-header')) return result;
+    fallback ??= result;
+  }
+  return fallback;
+}
+
+/** The imported tree, one item a line (code, name, points), then bonuses and deductions. */
+export function formatImport(result: ImportResult, lang: Lang): string {
+  const lines: string[] = [];
+  const name = (s: string) => safeText(s, 80);
+  const rows = result.rows;
+  // Read from the 方案 rows, so what is printed is what was written, valid or not.
+  const kind = (r: readonly CellValue[]) => String(r[0] ?? '');
+  const depthOf = new Map<string, number>();
+  for (const r of rows.slice(1)) {
+    const k = kind(r);
+    const code = String(r[1] ?? '');
+    if (k === '线' || k === 'line')
+      lines.push(`${code}  ${name(String(r[2] ?? ''))}  ${fmt(r[4] as number)}`);
+    else if (k === '指标' || k === 'item') {
+      const parent = r[5] === null ? null : String(r[5]);
+      const depth = parent === null ? 1 : (depthOf.get(parent) ?? 0) + 1;
+      depthOf.set(code, depth);
+      lines.push(
+        `${'  '.repeat(depth)}${code}  ${name(String(r[2] ?? ''))}  ${fmt(r[4] as number)}`,
+      );
+    } else if (k === '加分' || k === 'bonus' || k === '扣分' || k === 'deduction')
+      lines.push(`${code}  ${name(String(r[2] ?? ''))}  (${k})`);
+    else if (k === '输入' || k === 'input')
+      lines.push(
+        `  ${code}  ${r[11] ?? ''}  ${r[4] !== null ? fmt(r[4] as number) : `${fmt(r[12] as number)}–${fmt(r[13] as number)}`}`,
+      );
+  }
+  const head = both(lang, '导入的方案（代码  名称  分值）', 'Imported scheme (code  name  points)');
+  const notes =
+    result.notes.length > 0
+      ? [
+          both(
+            lang,
+            `说明行 ${result.notes.length} 行未导入：${result.notes.map((n) => n.cell).join('、')}`,
+            `${result.notes.length} note rows not imported: ${result.notes.map((n) => n.cell).join(', ')}`,
+          ),
+        ]
+      : [];
+  return `${head}:\n${lines.map((l) => `  ${l}`).join('\n')}\n${notes.map((n) => `${n}\n`).join('')}`;
+}
+
+/**
  * Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code.
  * Output goes through `io` (stdout/stderr by default) so tests can run it in-process.
  */
@@ -404,12 +483,21 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         bottom: { type: 'string' },
         'by-class': { type: 'boolean' },
         'with-errors': { type: 'boolean' },
+        scheme: { type: 'string' },
       },
     });
     if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en')
       throw new UsageError('--lang 只能是 zh 或 en', '--lang must be zh or en');
     lang = values.lang === 'en' ? 'en' : 'zh';
-    const [command, file, ...extra] = positionals;
+    const [command, ...rest] = positionals;
+    // `kaohe scheme import <file>`: the one command with a sub-command.
+    if (command === 'scheme' && !values.help && rest[0] !== 'import')
+      throw new UsageError(
+        `scheme 后应为 import（kaohe scheme import 细则.xlsx --out 方案.xlsx）`,
+        `scheme takes the sub-command import (kaohe scheme import rules.xlsx --out scheme.xlsx)`,
+      );
+    if (command === 'scheme') rest.shift();
+    const [file, ...extra] = rest;
     if (!command || command === 'help') {
       io.out(help(lang, file ?? 'main'));
       return command || values.help ? EXIT.ok : EXIT.usage;
@@ -430,7 +518,47 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         `Unexpected arguments: ${extra.join(' ')}`,
       );
 
+    // An .xlsx, or an .xls/.et/.ods converted when LibreOffice is installed: say so.
+    const open = (name: string) =>
+      openInputWorkbook(name, (soffice) =>
+        io.err(
+          `kaohe: ${both(lang, `已用 LibreOffice（${soffice}）把 ${name} 转换为 .xlsx 后读取（转换在临时文件夹中进行，用后删除；原文件未改动）`, `converted ${name} to .xlsx with LibreOffice (${soffice}) and read that (in a temporary folder, removed afterwards; your file is unchanged)`)}\n`,
+        ),
+      );
+
     switch (command) {
+      case 'scheme': {
+        const out = values.out;
+        if (!out)
+          throw new UsageError(
+            'scheme import 需要 --out 方案.xlsx',
+            'scheme import needs --out scheme.xlsx',
+          );
+        if (await samePath(out, file))
+          throw new UsageError(
+            `--out 不能是输入文件本身（${out}）：细则不会被覆盖`,
+            `--out cannot be the input file itself (${out}): the table is never overwritten`,
+          );
+        const grid = workbookToGrid((await open(file)).wb);
+        const result = importSheet(grid);
+        if (!result)
+          throw new UsageError(
+            `${file} 中没有任何有内容的工作表`,
+            `${file} has no sheet with anything in it`,
+          );
+        io.out(formatImport(result, lang));
+        if (result.skipped.length > 0) {
+          io.err(
+            `${both(lang, `未导入或需核对（${result.skipped.length}）`, `Skipped or to check (${result.skipped.length})`)}:\n`,
+          );
+          for (const f of result.skipped) io.err(`  ${formatFinding(f, lang)}\n`);
+        }
+        const code = await writeNewWorkbook(io, lang, out, values.force === true, () =>
+          workbookFromSheets([schemeSheetSpec(result.rows)], { lang }),
+        );
+        if (code !== EXIT.ok) return code;
+        return result.skipped.length > 0 ? EXIT.data : EXIT.ok;
+      }
       case 'template': {
         const year = values.year === undefined ? undefined : Number(values.year);
         if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100))
@@ -438,8 +566,35 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             `--year 应为四位年份，收到“${values.year}”`,
             `--year must be a four-digit year, got "${values.year}"`,
           );
-        const sheets = buildTemplateSheets(DEFAULT_SCHEME, {
-          ...(year !== undefined ? { year } : {}),
+        let scheme: Scheme = DEFAULT_SCHEME;
+        let schemeYear: number | null = null;
+        if (values.scheme !== undefined) {
+          if (await samePath(values.scheme, file))
+            throw new UsageError(
+              `--scheme 不能是要写出的台账本身（${file}）`,
+              `--scheme cannot be the ledger being written (${file})`,
+            );
+          const grid = workbookToGrid((await open(values.scheme)).wb);
+          const sheet = grid.sheets.find((s) => s.name.trim() === SHEETS.scheme);
+          if (!sheet)
+            throw new UsageError(
+              `${values.scheme} 没有“${SHEETS.scheme}”工作表（可用 kaohe scheme import 生成）`,
+              `${values.scheme} has no ${SHEETS.scheme} sheet (kaohe scheme import writes one)`,
+            );
+          const read = readScheme(sheet);
+          if (!read.scheme) {
+            printFindings(io, read.findings, lang);
+            io.err(
+              `${both(lang, '方案有错误，未写任何文件', 'The scheme has errors; nothing written')}\n`,
+            );
+            return EXIT.data;
+          }
+          scheme = read.scheme;
+          schemeYear = read.year;
+        }
+        const sheetYear = year ?? schemeYear ?? undefined;
+        const sheets = buildTemplateSheets(scheme, {
+          ...(sheetYear !== undefined ? { year: sheetYear } : {}),
           units: splitNames(values.units),
           departments: splitNames(values.departments),
           lang,
@@ -472,13 +627,6 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             );
           }
         }
-        // An .xls/.et/.ods is converted when LibreOffice is installed: say so.
-        const open = (name: string) =>
-          openInputWorkbook(name, (soffice) =>
-            io.err(
-              `kaohe: ${both(lang, `已用 LibreOffice（${soffice}）把 ${name} 转换为 .xlsx 后读取（转换在临时文件夹中进行，用后删除；原文件未改动）`, `converted ${name} to .xlsx with LibreOffice (${soffice}) and read that (in a temporary folder, removed afterwards; your file is unchanged)`)}\n`,
-            ),
-          );
         // The input's bytes as they were read: the result package is made from them (xlsxMerge).
         const { wb, bytes: inputBytes } = await open(file);
         const grid = workbookToGrid(wb);

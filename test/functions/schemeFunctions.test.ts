@@ -584,8 +584,7 @@ describe('SCORE.TOTAL with a scheme', () => {
     expectCellError(
       scoreTotal([[90]], [[0]], null as never, null as never, null as never, deptOnly)[0]![0],
       '#VALUE!',
-      // The 方案's own validation says it first, naming the cell: the towns have no line.
-      /方案!B2.*没有考核线/,
+      /没有乡镇考核线/,
     );
   });
   it('a broken scheme is one #VALUE! naming its cell', () => {

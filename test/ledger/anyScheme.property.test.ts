@@ -10,8 +10,8 @@ import fc from 'fast-check';
 import { assessWorkbook } from '../../src/engine/ledger/assess';
 import { readScheme } from '../../src/engine/ledger/readScheme';
 import { buildTemplateSheets } from '../../src/engine/ledger/template';
-import { townColumns } from '../../src/engine/ledger/columns';
-import { indexScheme, itemPoints, scoreUnit, targetFor, unitKind, vetoTargets } from '../../src/engine';
+import { departmentColumns, townColumns } from '../../src/engine/ledger/columns';
+import { departmentKind, indexScheme, itemPoints, scoreUnit, targetFor, unitKind, vetoTargets } from '../../src/engine';
 import type { Scheme } from '../../src/engine';
 import type { CellValue, SheetSpec } from '../../src/engine/ledger/types';
 
@@ -70,6 +70,21 @@ function fill(scheme: Scheme, sheet: SheetSpec, names: readonly string[], pick: 
   return { ...sheet, rows };
 }
 
+/** Fills a departments' sheet with entered scores within each item's points. */
+function fillDepartments(scheme: Scheme, sheet: SheetSpec, names: readonly string[], pick: (n: number) => number): SheetSpec {
+  const index = indexScheme(scheme);
+  const cols = departmentColumns(scheme);
+  return {
+    ...sheet,
+    rows: [
+      sheet.rows[0] as CellValue[],
+      ...names.map((name) =>
+        cols.map((c): CellValue => (c.kind === 'unit' ? name : pick(Math.floor(index.items.get(c.code)!.item.points) + 1))),
+      ),
+    ],
+  };
+}
+
 describe.each(goods.map((g) => [g.file, g.rows] as const))('%s: template, fill, rank', (_file, rows) => {
   const read = readScheme({ name: '方案', values: rows });
   it('is a valid scheme', () => expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]));
@@ -82,16 +97,24 @@ describe.each(goods.map((g) => [g.file, g.rows] as const))('%s: template, fill, 
           x = (x * 1103515245 + 12345) >>> 0;
           return m <= 1 ? 0 : (x >>> 8) % m;
         };
-        const kind = unitKind(scheme)!;
+        const kind = unitKind(scheme);
         const byUnit = scheme.vetoes.flatMap((v) => Object.keys(v.targetsByUnit ?? {}));
         const names = byUnit.length > 0 ? [...new Set(byUnit)].slice(0, n) : Array.from({ length: n }, (_, i) => `单位${i + 1}`);
-        const sheets = buildTemplateSheets(scheme, { units: names, departments: [] });
+        // A scheme of departments only: fill the departments' sheet instead.
+        const sheets = buildTemplateSheets(scheme, kind ? { units: names, departments: [] } : { departments: names });
+        const dep = departmentKind(scheme);
         const grid = {
           sheets: [
             { name: '方案', values: rows },
             ...sheets
               .filter((s) => s.name !== '方案')
-              .map((s) => (s.name === kind.sheet ? fill(scheme, s, names, pick) : s))
+              .map((s) =>
+                s.name === kind?.sheet
+                  ? fill(scheme, s, names, pick)
+                  : !kind && s.name === dep?.sheet
+                    ? fillDepartments(scheme, s, names, pick)
+                    : s,
+              )
               .map((s) => ({ name: s.name, values: s.rows })),
           ],
         };
@@ -99,6 +122,7 @@ describe.each(goods.map((g) => [g.file, g.rows] as const))('%s: template, fill, 
         const errors = result.findings.filter((f) => f.severity === 'error');
         if (errors.length > 0) throw new Error(JSON.stringify(errors.slice(0, 3)));
         expect(result.ranking).not.toBeNull();
+        expect(result.ledger.units.length + result.ledger.departments.length).toBe(names.length);
         for (const u of result.ledger.units) {
           const ranked = result.ranking!.units.find((r) => r.unit === u.input.unit)!;
           const own = scoreUnit(scheme, u.input);

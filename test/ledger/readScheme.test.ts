@@ -1,3 +1,4 @@
+import { schemeKinds } from '../../src/engine/scheme/kinds';
 import { DEFAULT_SCHEME } from '../../src/engine/scheme/defaultScheme';
 import { readScheme } from '../../src/engine/ledger/readScheme';
 import { schemeRows, SCHEME_FIELDS } from '../../src/engine/ledger/schemeSheet';
@@ -130,14 +131,11 @@ describe('readScheme', () => {
       ]);
     });
 
-    it("line D alone: the towns would have no line, an error on the line's cell instead of ranking nobody", () => {
+    it('line D alone: a departments-only assessment (no towns kind), not towns with no line', () => {
       const rs = withoutLines(['P', 'F']).filter((r) => r[0] !== '否决');
       const got = read(rs);
-      expect(got.scheme).toBeNull();
-      expect(got.findings.map((f) => [f.rule, f.cell])).toEqual([
-        ['scheme.kind-no-line', `B${rowOf(rs, 'D') + 1}`],
-      ]);
-      expect(got.findings[0]!.en).toContain('unscored');
+      expect(got.findings).toEqual([]);
+      expect(schemeKinds(got.scheme!).map((k) => [k.role, [...k.lines]])).toEqual([['department', ['D']]]);
     });
 
     it('a 单位类型 row that no line names is an error on that row', () => {

@@ -69,6 +69,21 @@ function ledgerSheet(
 }
 
 /**
+ * The 方案 sheet as written: its rows (`schemeRows`) with widths, header style and print set-up.
+ * `kaohe template` and `kaohe scheme import` both write it this way.
+ */
+export function schemeSheetSpec(rows: readonly (readonly CellValue[])[]): SheetSpec {
+  return {
+    name: SHEETS.scheme,
+    rows,
+    columns: [8, 8, 28, 36, 8, 8, 8, 10, 8, 14, 10, 10, 10, 10, 10, 24].map((width) => ({ width })),
+    rowStyles: { 0: 'header' },
+    freezeRows: 1,
+    landscape: true,
+  };
+}
+
+/**
  * The three input sheets of a ledger: 方案 (the scheme, editable), 乡镇台账 and 部门台账, with
  * `CODE 中文名` headers, input validation (0..points), frozen header and A4 landscape set-up.
  * Veto target cells are pre-filled with the scheme's default target when there is one.
@@ -78,14 +93,7 @@ export function buildTemplateSheets(scheme: Scheme, options: TemplateOptions = {
   const blank = options.blankRows ?? 20;
   const lang = options.lang ?? 'zh';
   const vetoTargets = new Map(scheme.vetoes.map((v) => [v.code + 'T', v.defaultTarget]));
-  const schemeSheet: SheetSpec = {
-    name: SHEETS.scheme,
-    rows: schemeRows(scheme, options.year, lang),
-    columns: [8, 8, 28, 36, 8, 8, 8, 10, 8, 14, 10, 10, 10, 10, 10, 24].map((width) => ({ width })),
-    rowStyles: { 0: 'header' },
-    freezeRows: 1,
-    landscape: true,
-  };
+  const schemeSheet = schemeSheetSpec(schemeRows(scheme, options.year, lang));
   const towns = ledgerSheet(
     unitKind(scheme)?.sheet ?? SHEETS.towns,
     townColumns(scheme),
@@ -103,5 +111,5 @@ export function buildTemplateSheets(scheme: Scheme, options: TemplateOptions = {
     () => null,
     lang,
   );
-  return depKind ? [schemeSheet, towns, departments] : [schemeSheet, towns];
+  return [schemeSheet, ...(unitKind(scheme) ? [towns] : []), ...(depKind ? [departments] : [])];
 }

@@ -1,7 +1,8 @@
 /**
  * Kinds of assessed unit and their classes, as a scheme gives them or, for a 方案 written before
  * kinds existed, as the built-in layout implies: every line but `D` belongs to the towns
- * (乡镇台账, classes 1/2/3) and `D` to the departments (部门台账).
+ * (乡镇台账, classes 1/2/3) and `D` to the departments (部门台账); a scheme of line D alone
+ * assesses departments only.
  */
 import type { ClassDef, FlagRules, Scheme, UnitClass, UnitKind } from '../types';
 
@@ -34,8 +35,11 @@ export function schemeKinds(scheme: Scheme): readonly UnitKind[] {
   const hit = kindCache.get(scheme);
   if (hit) return hit;
   const townLines = scheme.lines.filter((l) => l.code !== 'D').map((l) => l.code);
-  const kinds: UnitKind[] = [
-    {
+  const hasD = scheme.lines.some((l) => l.code === 'D');
+  const kinds: UnitKind[] = [];
+  // Only a department line D: the scheme assesses departments alone (部门线 100), no towns.
+  if (townLines.length > 0 || !hasD)
+    kinds.push({
       code: TOWN_KIND,
       role: 'unit',
       labelZh: '乡镇（街道）',
@@ -43,9 +47,8 @@ export function schemeKinds(scheme: Scheme): readonly UnitKind[] {
       sheet: '乡镇台账',
       lines: townLines,
       classes: DEFAULT_CLASSES,
-    },
-  ];
-  if (scheme.lines.some((l) => l.code === 'D'))
+    });
+  if (hasD)
     kinds.push({
       code: DEPARTMENT_KIND,
       role: 'department',
