@@ -722,7 +722,7 @@ export function importRules(sheet: SheetGrid, options: ImportOptions = {}): Impo
       );
     }
     schemeLines.push({
-      code: code as LineCode,
+      code: code,
       labelZh: l.labelZh,
       labelEn: l.labelZh,
       points: l.stated ?? sum,
