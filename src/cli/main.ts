@@ -9,7 +9,8 @@ import { parseArgs } from 'util';
 import { DEFAULT_SCHEME } from '../engine/scheme/defaultScheme';
 import { assessWorkbook } from '../engine/ledger/assess';
 import { qualified } from '../engine/ledger/cells';
-import { markText } from '../engine/ledger/outputs';
+import { lineColumns, markText } from '../engine/ledger/outputs';
+import { schemeKinds } from '../engine/scheme/kinds';
 import { buildTemplateSheets, schemeSheetSpec } from '../engine/ledger/template';
 import { importRules, type ImportResult } from '../engine/ledger/importRules';
 import { readScheme } from '../engine/ledger/readScheme';
@@ -241,41 +242,20 @@ function printFindings(
 const fmt = (n: number | null): string =>
   n === null ? '' : Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, '');
 
-/** The ranking as terminal text: towns (vetoed last, with reasons) and departments. */
-export function formatRanking(ranking: Ranking, lang: Lang, limit = 200): string {
+/** The ranking as terminal text: units (vetoed last, with reasons) and departments, the scheme's own lines. */
+export function formatRanking(ranking: Ranking, lang: Lang, limit = 200, scheme: Scheme = DEFAULT_SCHEME): string {
   const en = lang === 'en';
+  const lines = lineColumns(scheme);
+  // The built-in lines keep their short English names in the table.
+  const short = (l: { code: string; labelEn: string }) =>
+    scheme === DEFAULT_SCHEME && l.code === 'P' ? 'Party' : scheme === DEFAULT_SCHEME && l.code === 'F' ? 'FP' : l.labelEn;
   const headers = en
-    ? [
-        'Rank',
-        'Unit',
-        'Class',
-        'Party',
-        'Rank',
-        'FP',
-        'Rank',
-        'Bonus',
-        'Deduct',
-        'Total',
-        'Class rank',
-        'Flags',
-      ]
-    : [
-        '总排名',
-        '单位',
-        '类别',
-        '党政线',
-        '排名',
-        '人口计生线',
-        '排名',
-        '加分',
-        '扣分',
-        '总分',
-        '类别内',
-        '标记',
-      ];
+    ? ['Rank', 'Unit', 'Class', ...lines.flatMap((l) => [short(l), 'Rank']), 'Bonus', 'Deduct', 'Total', 'Class rank', 'Flags']
+    : ['总排名', '单位', '类别', ...lines.flatMap((l) => [l.labelZh, '排名']), '加分', '扣分', '总分', '类别内', '标记'];
+  const flagsAt = headers.length - 1;
   const cols = headers.map((header, i) => ({
     header,
-    align: i === 1 || i === 11 ? ('left' as const) : ('right' as const),
+    align: i === 1 || i === flagsAt ? ('left' as const) : ('right' as const),
   }));
   let units = ranking.units;
   let skipped = 0;
@@ -288,10 +268,7 @@ export function formatRanking(ranking: Ranking, lang: Lang, limit = 200): string
     u.vetoed ? (en ? 'veto' : '否决') : fmt(u.rank.total),
     u.unit,
     u.unitClass === null ? '' : String(u.unitClass),
-    fmt(u.party),
-    fmt(u.rank.party),
-    fmt(u.fp),
-    fmt(u.rank.fp),
+    ...lines.flatMap((l) => [fmt(u.lines[l.code] ?? null), fmt(u.lineRanks[l.code] ?? null)]),
     fmt(u.bonus),
     fmt(u.deduction),
     fmt(u.total),
@@ -328,9 +305,23 @@ export function formatRanking(ranking: Ranking, lang: Lang, limit = 200): string
   return `${parts.join('\n')}\n`;
 }
 
-/** The `--json` document: exactly the documented shape, units in final order. */
-export function rankingJson(ranking: Ranking): unknown {
+/**
+ * The `--json` document: exactly the documented shape, units in final order. Beside the built-in
+ * fields (`party`, `fp`, which are lines P and F), `lines` and `lineRanks` name every line of the
+ * scheme by its code, and `scheme` says which scheme it is.
+ */
+export function rankingJson(ranking: Ranking, scheme: Scheme = DEFAULT_SCHEME): unknown {
   return {
+    scheme: {
+      id: scheme.id,
+      nameZh: scheme.nameZh,
+      lines: scheme.lines.map((l) => ({
+        code: l.code,
+        labelZh: l.labelZh,
+        points: l.points,
+        kind: schemeKinds(scheme).find((k) => k.lines.includes(l.code))?.code ?? null,
+      })),
+    },
     units: ranking.units.map((u) => ({
       unit: u.unit,
       class: u.unitClass,
@@ -343,8 +334,11 @@ export function rankingJson(ranking: Ranking): unknown {
       vetoReasons: [...u.vetoReasons],
       rank: { party: u.rank.party, fp: u.rank.fp, total: u.rank.total, class: u.rank.class },
       flags: [...u.flags],
+      lines: { ...u.lines },
+      lineRanks: { ...u.lineRanks },
+      ...(u.zeroReasons.length > 0 ? { zeroReasons: [...u.zeroReasons] } : {}),
     })),
-    departments: ranking.departments.map((d) => ({ unit: d.unit, score: d.score, rank: d.rank })),
+    departments: ranking.departments.map((d) => ({ unit: d.unit, score: d.score, rank: d.rank, lines: { ...d.lines } })),
   };
 }
 
@@ -664,7 +658,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
           return EXIT.ok;
         }
         printFindings(io, result.findings, lang, 30);
-        io.out(formatRanking(result.ranking, lang));
+        io.out(formatRanking(result.ranking, lang, undefined, result.ledger.scheme));
         if (out) {
           if (onProgress) io.err(`${both(lang, '写出工作簿…', 'writing workbook…')}\n`);
           try {
@@ -676,7 +670,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
           io.out(`${both(lang, `已写出 ${out}`, `wrote ${out}`)}\n`);
         }
         if (json) {
-          const text = `${JSON.stringify(rankingJson(result.ranking), null, 2)}\n`;
+          const text = `${JSON.stringify(rankingJson(result.ranking, result.ledger.scheme), null, 2)}\n`;
           await saveAtomically(json, (tmp) => fs.writeFile(tmp, text, 'utf8'));
           io.out(`${both(lang, `已写出 ${json}`, `wrote ${json}`)}\n`);
         }

@@ -145,7 +145,12 @@ describe('kaohe (in-process)', () => {
     const json = path.join(dir, 'r.json');
     expect((await run('rank', await writeGolden(dir), '--json', json, ...goldenArgs)).code).toBe(0);
     const doc = JSON.parse(readFileSync(json, 'utf8'));
-    expect(Object.keys(doc)).toEqual(['units', 'departments']);
+    expect(Object.keys(doc)).toEqual(['scheme', 'units', 'departments']);
+    expect(doc.scheme.lines.map((l: { code: string; kind: string }) => [l.code, l.kind])).toEqual([
+      ['P', 'T'],
+      ['F', 'T'],
+      ['D', 'D'],
+    ]);
     for (const u of doc.units) {
       expect(Object.keys(u)).toEqual([
         'unit',
@@ -159,11 +164,16 @@ describe('kaohe (in-process)', () => {
         'vetoReasons',
         'rank',
         'flags',
+        'lines',
+        'lineRanks',
       ]);
       expect(Object.keys(u.rank)).toEqual(['party', 'fp', 'total', 'class']);
+      // The scheme's own lines by code, beside the built-in fields.
+      expect(u.lines).toEqual({ P: u.party, F: u.fp });
+      expect(u.lineRanks).toEqual({ P: u.rank.party, F: u.rank.fp });
       expect(Array.isArray(u.vetoReasons) && Array.isArray(u.flags)).toBe(true);
     }
-    for (const d of doc.departments) expect(Object.keys(d)).toEqual(['unit', 'score', 'rank']);
+    for (const d of doc.departments) expect(Object.keys(d)).toEqual(['unit', 'score', 'rank', 'lines']);
     expect(doc).toMatchObject(expectedJson());
     expect(doc.units[5].vetoReasons[0]).toContain('94.5');
   });

@@ -2,7 +2,9 @@
  * The result sheets of a ranking — 排名汇总, 部门排名, 得分明细 — as plain SheetSpecs that the CLI
  * (ExcelJS) and the task pane (Office.js) both render. Numbers stay numbers; text stays text.
  */
-import type { Flag, Ranking, RankedUnit } from '../types';
+import type { Flag, Ranking, RankedUnit, Scheme } from '../types';
+import { DEFAULT_SCHEME } from '../scheme/defaultScheme';
+import { unitKind } from '../scheme/kinds';
 import { SHEETS, type CellStyle, type CellValue, type Ledger, type SheetSpec } from './types';
 
 export interface OutputOptions {
@@ -124,25 +126,57 @@ export function unitRowStyle(u: RankedUnit): CellStyle | undefined {
   return undefined;
 }
 
-function summarySheet(ranking: Ranking, lang: Lang): SheetSpec {
-  const rows: CellValue[][] = [headers(lang, SUMMARY_HEADERS, SUMMARY_HEADERS_EN)];
+/** Built-in lines' short English names, as the result sheets have always called them. */
+const BUILT_IN_LINE_EN: Readonly<Record<string, string>> = {
+  党政线: 'Party line',
+  人口计生线: 'Family-planning line',
+};
+
+/**
+ * The lines of the scheme's unit kind as result columns, in scheme order: each with its score and
+ * rank header (党政线得分 / 党政线排名 for the built-in scheme, 甲线得分 … for a bureau's own).
+ * @example lineColumns(DEFAULT_SCHEME).map((c) => c.code) // ['P', 'F']
+ */
+export function lineColumns(scheme: Scheme = DEFAULT_SCHEME): { code: string; labelZh: string; labelEn: string }[] {
+  const codes = unitKind(scheme)?.lines ?? [];
+  return codes.map((code) => {
+    const line = scheme.lines.find((l) => l.code === code);
+    const zh = line?.labelZh ?? code;
+    return { code, labelZh: zh, labelEn: BUILT_IN_LINE_EN[zh] ?? line?.labelEn ?? code };
+  });
+}
+
+/** Headers of 排名汇总 for a scheme: its own lines between 类别 and 加分. */
+export function summaryHeaders(scheme: Scheme, lang: Lang): CellValue[] {
+  const zh: string[] = ['总排名', '单位', '类别'];
+  const en: string[] = ['Total rank', 'Unit', 'Class'];
+  for (const l of lineColumns(scheme)) {
+    zh.push(`${l.labelZh}得分`, `${l.labelZh}排名`);
+    en.push(l.labelEn, `${l.labelEn} rank`);
+  }
+  zh.push(...SUMMARY_HEADERS.slice(7));
+  en.push(...SUMMARY_HEADERS_EN.slice(7));
+  return headers(lang, zh, en);
+}
+
+function summarySheet(ranking: Ranking, lang: Lang, scheme: Scheme): SheetSpec {
+  const lines = lineColumns(scheme);
+  const rows: CellValue[][] = [summaryHeaders(scheme, lang)];
   const rowStyles: Record<number, CellStyle> = { 0: 'header' };
   for (const u of ranking.units) {
     const reasons = lang === 'en' ? u.vetoReasonsEn : u.vetoReasons;
+    const zero = lang === 'en' ? u.zeroReasonsEn : u.zeroReasons;
     rows.push([
       u.rank.total,
       u.unit,
       u.unitClass,
-      u.party,
-      u.rank.party,
-      u.fp,
-      u.rank.fp,
+      ...lines.flatMap((l) => [u.lines[l.code] ?? null, u.lineRanks[l.code] ?? null]),
       u.bonus,
       u.deduction,
       u.total,
       u.rank.class,
       markText(u, lang),
-      reasons.join(lang === 'en' ? '; ' : '；'),
+      [...reasons, ...zero].join(lang === 'en' ? '; ' : '；'),
     ]);
     const style = unitRowStyle(u);
     if (style) rowStyles[rows.length - 1] = style;
@@ -151,11 +185,8 @@ function summarySheet(ranking: Ranking, lang: Lang): SheetSpec {
   const fmts = [
     RANK,
     undefined,
-    RANK,
-    SCORE,
-    RANK,
-    SCORE,
-    RANK,
+    typeof ranking.units[0]?.unitClass === 'string' ? undefined : RANK,
+    ...lines.flatMap(() => [SCORE, RANK]),
     SCORE,
     SCORE,
     SCORE,
@@ -163,7 +194,22 @@ function summarySheet(ranking: Ranking, lang: Lang): SheetSpec {
     undefined,
     undefined,
   ];
-  const widths = [8, 16, 6, 11, 11, 13, 13, 8, 8, 10, 11, 22, 60];
+  const widths = [
+    8,
+    16,
+    6,
+    ...lines.flatMap((l) => {
+      const w = Math.max(11, Math.min(16, l.labelZh.length * 2 + 5));
+      return [w, w];
+    }),
+    8,
+    8,
+    10,
+    11,
+    22,
+    60,
+  ];
+  const totalColumn = 3 + 2 * lines.length + 2;
   return {
     name: SHEETS.summary,
     rows,
@@ -179,7 +225,7 @@ function summarySheet(ranking: Ranking, lang: Lang): SheetSpec {
       ? {
           chart: {
             labelColumn: 1,
-            valueColumn: 9,
+            valueColumn: totalColumn,
             rowCount: ranked,
             title: lang === 'en' ? 'Total score / 总分' : '总分 Total score',
           },
@@ -219,7 +265,12 @@ function detailSheet(ranking: Ranking, lang: Lang): SheetSpec {
             e.score,
             null,
             null,
-            null,
+            // How a computed item's score came about, or that the class is not assessed on it.
+            e.assessed === false
+              ? en
+                ? 'not assessed'
+                : '不考核'
+              : ((en ? e.noteEn : e.noteZh) ?? null),
           ]);
           break;
         case 'bonus':
@@ -248,7 +299,17 @@ function detailSheet(ranking: Ranking, lang: Lang): SheetSpec {
             null,
             e.target,
             e.direction,
-            e.triggered ? (en ? 'missed: veto' : '未达标，一票否决') : en ? 'met' : '达标',
+            e.triggered
+              ? e.effect === 'zero'
+                ? en
+                  ? 'missed: items scored 0'
+                  : '未达标，记零分'
+                : en
+                  ? 'missed: veto'
+                  : '未达标，一票否决'
+              : en
+                ? 'met'
+                : '达标',
           ]);
           break;
       }
@@ -298,9 +359,13 @@ function detailSheet(ranking: Ranking, lang: Lang): SheetSpec {
  */
 export function buildOutputSheets(
   ranking: Ranking,
-  _ledger: Ledger,
+  ledger: Pick<Ledger, 'scheme'>,
   options: OutputOptions = {},
 ): SheetSpec[] {
   const lang = options.lang ?? 'zh';
-  return [summarySheet(ranking, lang), departmentSheet(ranking, lang), detailSheet(ranking, lang)];
+  return [
+    summarySheet(ranking, lang, ledger.scheme),
+    departmentSheet(ranking, lang),
+    detailSheet(ranking, lang),
+  ];
 }
