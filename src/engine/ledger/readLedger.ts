@@ -20,6 +20,7 @@ import type { SchemeIndex } from '../scheme/schemeIndex';
 import { parseRate, parseScore } from '../score/parseNumber';
 import { scoreDepartment, scoreUnit, vetoTargets } from '../score/scoreUnit';
 import { targetFor } from '../score/rules';
+import { itemPoints } from '../score/scoreLine';
 import { isKaoheError } from '../errors';
 import {
   cellAddress,
@@ -393,7 +394,7 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
             } else unitClass = c;
           }
         }
-        const { cells, scores } = readScoreCells(towns, r, itemCodes, layout.cols, index, label, push);
+        const { cells, scores } = readScoreCells(towns, r, itemCodes, layout.cols, index, label, push, unitClass);
         const vetoInputs: Record<string, VetoInput> = {};
         for (const v of scheme.vetoes) {
           const aCol = layout.cols.get(v.code);
@@ -622,6 +623,7 @@ function readScoreCells(
   index: SchemeIndex,
   unit: string,
   push: Push,
+  unitClass: UnitClass | null = null,
 ): { cells: Record<string, string>; scores: Record<string, number | string | null> } {
   const row = sheet.values[r] ?? [];
   const cells: Record<string, string> = {};
@@ -657,7 +659,9 @@ function readScoreCells(
       continue;
     }
     const v = readNumber(row[col], cell, code, label, unit, push, false);
-    if (v === null && item?.rule?.kind !== 'cases' && !hasChildColumn(item, cols)) {
+    // Blank is expected where the item has children of its own, counts cases, or is not assessed for the class.
+    const notAssessed = item !== undefined && itemPoints(item, unitClass) === null;
+    if (v === null && item?.rule?.kind !== 'cases' && !notAssessed && !hasChildColumn(item, cols)) {
       push({
         severity: 'warning',
         rule: 'score.blank',
