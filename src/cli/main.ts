@@ -25,6 +25,7 @@ import {
 } from '../engine/ledger/types';
 import type { Ranking, Scheme } from '../engine/types';
 import { buildExampleSheets } from './examples';
+import { buildSampleSheets, SAMPLE_NAMES, type SampleName } from './sampleSchemes';
 import { progressReporter, type ProgressReporter } from './progress';
 import { renderTable, safeText } from './table';
 import { MergeUnsupported, saveMergedResult } from './xlsxMerge';
@@ -70,7 +71,7 @@ const HELP: Record<string, { zh: string; en: string }> = {
   kaohe scheme import <细则.xlsx> --out <方案.xlsx> [--force]
   kaohe check <台账.xlsx> [--previous 上轮.xlsx]
   kaohe rank <台账.xlsx> [--out 结果.xlsx] [--json 结果.json] [--top N] [--bottom N] [--by-class] [--previous 上轮.xlsx]
-  kaohe example <示例.xlsx> [--with-errors] [--force]
+  kaohe example <示例.xlsx> [--with-errors | --sample districts|farms] [--force]
 
 通用选项: --lang zh|en（默认 zh；en 时英文在前，结果表同样），--help
 每个命令的说明: kaohe <命令> --help
@@ -82,7 +83,7 @@ Usage:
   kaohe scheme import <rules.xlsx> --out <scheme.xlsx> [--force]
   kaohe check <ledger.xlsx> [--previous last.xlsx]
   kaohe rank <ledger.xlsx> [--out result.xlsx] [--json result.json] [--top N] [--bottom N] [--by-class] [--previous last.xlsx]
-  kaohe example <sample.xlsx> [--with-errors] [--force]
+  kaohe example <sample.xlsx> [--with-errors | --sample districts|farms] [--force]
 
 Options for all: --lang zh|en (default zh; en puts English first, in the result sheets too), --help
 Per command: kaohe <command> --help
@@ -142,11 +143,17 @@ Exit codes: 0 done; 1 the data has errors (all listed, nothing written; except s
   With errors in the data: lists them all, writes nothing, exit code 1.`,
   },
   example: {
-    zh: `kaohe example <示例.xlsx> [--with-errors] [--force]
-  生成示例台账（14 个镇街，三类，含一票否决、并列、加分、扣分）；--with-errors 生成带有预置错误的版本。`,
+    zh: `kaohe example <示例.xlsx> [--with-errors | --sample districts|farms] [--force]
+  生成示例台账（14 个镇街，三类，含一票否决、并列、加分、扣分）；--with-errors 生成带有预置错误的版本。
+  --sample districts  第五篇：市对五个区考核（区台账，每区各自的出生率、自然增长率、政策生育率目标，未完成一票否决）
+  --sample farms      另一种方案：两条 100 分的线按 6:4 加权，农场不考核一项并有自己的目标`,
     en: `kaohe example <sample.xlsx> [--with-errors] [--force]
   Writes the sample ledger (14 towns in three classes, a veto, a tie, bonuses, deductions);
-  --with-errors writes the version with planted errors.`,
+  --with-errors writes the version with planted errors.
+  --sample districts  document 5: the city assesses its five districts (sheet 区台账, each district's
+                      own birth-rate, natural-growth and policy-birth-rate targets; a miss is a veto)
+  --sample farms      another shape: two 100-point lines weighted 6:4; farms skip one item and have
+                      their own target on another`,
   },
 };
 
@@ -478,6 +485,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         'by-class': { type: 'boolean' },
         'with-errors': { type: 'boolean' },
         scheme: { type: 'string' },
+        sample: { type: 'string' },
       },
     });
     if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en')
@@ -598,7 +606,18 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         );
       }
       case 'example': {
-        const { sheets } = buildExampleSheets(values['with-errors'] === true, lang);
+        const sample = values.sample;
+        if (sample !== undefined && !(SAMPLE_NAMES as readonly string[]).includes(sample))
+          throw new UsageError(
+            `--sample 应为 ${SAMPLE_NAMES.join(' 或 ')}，收到“${sample}”`,
+            `--sample must be ${SAMPLE_NAMES.join(' or ')}, got "${sample}"`,
+          );
+        if (sample !== undefined && values['with-errors'] === true)
+          throw new UsageError('--sample 与 --with-errors 不能同时使用', '--sample and --with-errors cannot be combined');
+        const sheets =
+          sample !== undefined
+            ? buildSampleSheets(sample as SampleName, lang)
+            : buildExampleSheets(values['with-errors'] === true, lang).sheets;
         return await writeNewWorkbook(io, lang, file, values.force === true, () =>
           workbookFromSheets(sheets, { lang }),
         );

@@ -22,6 +22,8 @@
 import {
   adjustmentPoints,
   checkVeto,
+  classOf,
+  kindOfLine,
   combineLines,
   unitKind,
   DEFAULT_SCHEME,
@@ -37,7 +39,7 @@ import {
   scoreLineValues,
   totalScore,
 } from '../engine';
-import type { AdjustmentRule, LineCode, SchemeLine, UnitKind } from '../engine';
+import type { AdjustmentRule, LineCode, SchemeLine, UnitClass, UnitKind } from '../engine';
 import { asMatrix, broadcast, cellLabel, guard, isOmitted, parseFlag, rowLabel, showCell, unitsOf, VETOED_TEXT } from './cells';
 import type { Matrix, Out } from './cells';
 import { lineOfScheme, schemeOfRange, townLines } from './schemeArg';
@@ -171,9 +173,10 @@ export function scoreSum(scores: unknown[][], points: unknown[][]): Array<Array<
  * @param scores 【得分】该线顶层或末级项目的得分，或多行（每行一个单位） / Item scores of the line (top-level or leaves), or several rows, one unit per row
  * @param line 【线】考核线代码，如 P、F、A / Line code, e.g. P, F, A
  * @param scheme 【方案】“方案”表区域，含表头行，如 方案!A1:Q80 / The scheme sheet's table with its header row, e.g. A1:Q80 of the scheme sheet
+ * @param [unitClass] 【类别】单位的类别（如 农场），一个单元格或每行一个；方案对该类别的分值、目标和不考核项随之适用，可省略 / The unit's class (e.g. 农场), one cell or one per row; the scheme's points, targets and items not assessed for that class apply; optional
  * @returns 该线得分（每行一个） / Line score (one per row)
  */
-export function scoreSchemeLine(scores: unknown[][], line: unknown[][], scheme: unknown[][]): Array<Array<number | CustomFunctions.Error>> {
+export function scoreSchemeLine(scores: unknown[][], line: unknown[][], scheme: unknown[][], unitClass?: unknown[][] | null): Array<Array<number | CustomFunctions.Error>> {
   const setup = guard(() => {
     const s = schemeOfRange(scheme);
     const lm = asMatrix(line).flat();
@@ -181,7 +184,31 @@ export function scoreSchemeLine(scores: unknown[][], line: unknown[][], scheme: 
     return { s, code: lineOfScheme(s, lm[0]).code };
   });
   if (setup instanceof CustomFunctions.Error) return [[setup]];
-  return unitsOf(asMatrix(scores)).map((u) => [guard(() => scoreLineValues(setup.s, setup.code, u.values), u.where)]);
+  const units = unitsOf(asMatrix(scores));
+  const classes = isOmitted(unitClass) ? [] : asMatrix(unitClass).flat();
+  if (classes.length > 1 && classes.length !== units.length) {
+    return [[guard(() => {
+      throw new KaoheError('range.shape', `参数 unitClass 应为一个单元格或每行一个（${units.length} 个），收到 ${classes.length} 个`, `Argument unitClass must be one cell or one per row (${units.length}); got ${classes.length}`);
+    })]];
+  }
+  const kind = kindOfLine(setup.s, setup.code);
+  return units.map((u, i) => [
+    guard(() => {
+      const raw = classes.length === 1 ? classes[0] : classes[i];
+      return scoreLineValues(setup.s, setup.code, u.values, { unitClass: classOfCell(kind, raw) });
+    }, u.where),
+  ]);
+}
+
+/** The class a 类别 cell names (blank = none), or an error listing the scheme's classes. */
+function classOfCell(kind: UnitKind | undefined, raw: unknown): UnitClass | null {
+  if (isBlank(raw)) return null;
+  const c = kind && (typeof raw === 'string' || typeof raw === 'number') ? classOf(kind, raw) : undefined;
+  if (c === undefined) {
+    const names = (kind?.classes ?? []).map((k) => k.labelZh);
+    throw new KaoheError('ledger.class-invalid', `类别“${showCell(raw)}”不是方案中的类别（${names.join('、')}）`, `Class "${showCell(raw)}" is not one of the scheme's classes (${names.join(', ')})`);
+  }
+  return c;
 }
 
 const BUILT_IN_TOWN_LINES = [indexScheme(DEFAULT_SCHEME).line('P'), indexScheme(DEFAULT_SCHEME).line('F')] as const;

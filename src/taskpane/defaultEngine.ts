@@ -1,5 +1,6 @@
 /** The real engine behind the pane: the same `assessWorkbook` and template the CLI uses. */
 import { assessWorkbook } from '../engine/ledger/assess';
+import { ledgerSheetNames } from '../engine/ledger/readLedger';
 import { buildTemplateSheets } from '../engine/ledger/template';
 import { SHEETS } from '../engine/ledger/types';
 import { DEFAULT_SCHEME } from '../engine/scheme/defaultScheme';
@@ -8,6 +9,7 @@ import type { PaneEngine } from './paneEngine';
 export const defaultEngine: PaneEngine = {
   // Output sheets are never read back as input.
   inputSheets: [SHEETS.scheme, SHEETS.towns, SHEETS.departments, SHEETS.rules, SHEETS.previous],
+  sheetsFor: ledgerSheetNames,
   templateSheets: (options) => buildTemplateSheets(DEFAULT_SCHEME, options),
   assess: (workbook, { topN, bottomN, byClass, language }) =>
     assessWorkbook(workbook, {

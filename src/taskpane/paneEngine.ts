@@ -28,6 +28,12 @@ export interface AssessOptions extends RankOptions {
 export interface PaneEngine {
   /** Sheets the ledger reader looks at (input sheets only; output sheets are never read). */
   readonly inputSheets: readonly string[];
+  /**
+   * Every sheet the reader needs for a workbook whose `inputSheets` were read: those and the sheet
+   * of each kind of unit its 方案 names (e.g. 区台账). The pane reads the ones it lacks in a second
+   * pass, so the built-in scheme costs no extra sync.
+   */
+  sheetsFor(first: WorkbookGrid): readonly string[];
   /** Sheets of a new assessment workbook (same layout as `kaohe template`). */
   templateSheets(options: TemplateOptions): readonly SheetSpec[];
   /** Reads, checks, scores and ranks; never throws for data problems (they become findings). */

@@ -170,6 +170,8 @@ export const OUTPUT: SheetSpec[] = ['排名汇总', '部门排名', '得分明�
 
 export class FakeEngine implements PaneEngine {
   readonly inputSheets = ['方案', '乡镇台账', '部门台账', '核查规则', '上轮台账'];
+  /** Sheets a 方案 would add (set by a test); the pane must read them in a second pass. */
+  extraSheets: string[] = [];
   assessment: Assessment = { findings: [WARNING_FINDING], ranking: RANKING, sheets: OUTPUT };
   readonly assessed: { grid: WorkbookGrid; options: unknown }[] = [];
   readonly templates: TemplateOptions[] = [];
@@ -182,6 +184,9 @@ export class FakeEngine implements PaneEngine {
       columns: [{ width: 8 }],
       freezeRows: 1,
     }));
+  }
+  sheetsFor(_first: WorkbookGrid): string[] {
+    return [...this.inputSheets, ...this.extraSheets];
   }
   assess(grid: WorkbookGrid, options: unknown): Assessment {
     this.assessed.push({ grid, options });

@@ -156,15 +156,18 @@ export function townColumns(scheme: Scheme): LedgerColumn[] {
   const numeric = numbered.length > 0 && numbered.length === (kind?.classes?.length ?? 0);
   const cols: LedgerColumn[] = [
     { code: UNIT_HEADER, labelZh: UNIT_HEADER, labelEn: 'Unit', kind: 'unit', width: 14 },
-    {
+  ];
+  // A kind whose scheme names no classes (document 5's districts) gets no 类别 column; a ledger
+  // that has one anyway is read with its labels as classes.
+  if ((kind?.classes?.length ?? 0) > 0)
+    cols.push({
       code: CLASS_HEADER,
       labelZh: CLASS_HEADER,
       labelEn: 'Class',
       kind: 'class',
       ...(numeric ? { min: Math.min(...numbered), max: Math.max(...numbered) } : {}),
       width: numeric ? 6 : 10,
-    },
-  ];
+    });
   const index = indexScheme(scheme);
   for (const code of kind?.lines ?? []) cols.push(...leafColumns(index.line(code)?.items ?? []));
   for (const v of scheme.vetoes) {

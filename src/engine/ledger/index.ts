@@ -16,7 +16,7 @@ export { buildTemplateSheets } from './template';
 export type { TemplateOptions } from './template';
 export { readScheme } from './readScheme';
 export type { SchemeReadResult } from './readScheme';
-export { readLedger } from './readLedger';
+export { ledgerSheetNames, readLedger } from './readLedger';
 export type { ReadLedgerOptions } from './readLedger';
 export {
   buildOutputSheets,

@@ -35,6 +35,7 @@ import { CLASS_HEADER, TARGET_SUFFIX, UNIT_HEADER, columnCode } from './columns'
 import { findUnitHeaderRow } from './header';
 import { readScheme } from './readScheme';
 import {
+  OUTPUT_SHEETS,
   SHEETS,
   type CellValue,
   type Finding,
@@ -209,6 +210,21 @@ function problemFinding(
 }
 
 /**
+ * The sheets the reader and the checks look at for a workbook whose 方案 sheet (if any) is in
+ * `workbook`: 方案, 核查规则, 上轮台账 and the sheet of every kind of unit the 方案 names (乡镇台账
+ * and 部门台账 for the built-in scheme, 区台账 for one of districts). A 方案 with errors falls back
+ * to the built-in sheets, as {@link readLedger} does. Output sheets are never among them.
+ * @example ledgerSheetNames({ sheets: [] }) // ['方案', '乡镇台账', '部门台账', '核查规则', '上轮台账']
+ */
+export function ledgerSheetNames(workbook: WorkbookGrid): string[] {
+  const schemeSheet = workbook.sheets.find((s) => s.name.trim() === SHEETS.scheme);
+  const read = schemeSheet && !isEmptyRow(schemeSheet.values.flat()) ? readScheme(schemeSheet).scheme : null;
+  const kinds = schemeKinds(read ?? DEFAULT_SCHEME).map((k) => k.sheet);
+  const names = [SHEETS.scheme, ...kinds, SHEETS.rules, SHEETS.previous];
+  return [...new Set(names)].filter((n) => !OUTPUT_SHEETS.includes(n));
+}
+
+/**
  * Reads the 乡镇台账 and 部门台账 of a workbook (and its 方案, validated, when present; else the
  * built-in scheme). Never throws for bad data: every problem is a Finding with sheet, cell and a
  * Chinese and English message; the units and departments are returned as far as they could be read.
@@ -366,8 +382,10 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
         if (classCol !== undefined) {
           const raw = row[classCol];
           const cell = cellAddress(r, classCol);
+          // Blank is a problem only where the scheme has classes to rank within.
           if (isBlankCell(raw ?? null)) {
-            push({
+            if ((kind?.classes?.length ?? 0) > 0)
+              push({
               severity: 'warning',
               rule: 'ledger.class-blank',
               cell,

@@ -302,7 +302,9 @@ export function schemeProblems(scheme: Scheme, opts: ValidateOptions = {}): Loca
   for (const veto of scheme.vetoes) {
     claim(veto.code, 'veto');
     const at = (aspect: SchemeAspect) => ({ part: 'veto' as const, code: veto.code, aspect });
-    if (veto.indicators.length === 0) add('scheme.veto-no-indicator', at('indicators'), `否决项 ${veto.code} 未指向任何指标`, `Veto ${veto.code} points at no indicator`);
+    // A veto that takes the unit out needs only its figure (document 5's district targets); one
+    // that scores items 0 must name them.
+    if (veto.indicators.length === 0 && veto.effect === 'zero') add('scheme.veto-no-indicator', at('indicators'), `否决项 ${veto.code} 记零分，但未指明对哪些指标记零分（否决指标）`, `Veto ${veto.code} scores items 0 but names none (否决指标)`);
     if (!unit) add('scheme.veto-no-unit-kind', at('code'), `否决项 ${veto.code} 无处可用：方案没有“单位”类的单位类型`, `Veto ${veto.code} has nothing to decide: the scheme has no unit kind of role unit`);
     for (const ind of veto.indicators) {
       if (!itemCodes.has(ind)) add('scheme.veto-unknown-indicator', at('indicators'), `否决项 ${veto.code} 指向不存在的指标 ${ind}`, `Veto ${veto.code} points at ${ind}, which is not in the scheme`);

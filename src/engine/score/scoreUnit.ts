@@ -59,9 +59,12 @@ export function vetoTargets(rule: VetoRule): TargetSpec {
 export function vetoReason(v: VetoExplanation, unit: '%' | '‰' = '%'): { zh: string; en: string } {
   const verb = v.direction === '>=' ? ['未达到', 'below'] : ['超过', 'above'];
   const zero = v.effect === 'zero';
+  // The decided items in brackets, when the veto names any (document 5's vetoes are figures alone).
+  const zhItems = `${v.indicators.join('、')}${zero ? ' 记 0 分' : ''}`;
+  const enItems = `${v.indicators.join(', ')}${zero ? ' scored 0' : ''}`;
   return {
-    zh: `${zero ? '一票否决（记零分）' : '一票否决'}：${v.labelZh} ${show(v.actual)}${unit} ${verb[0]}目标 ${show(v.target)}${unit}（${v.indicators.join('、')}${zero ? ' 记 0 分' : ''}）`,
-    en: `${zero ? 'Veto (scored 0)' : 'Veto'}: ${v.labelEn} ${show(v.actual)}${unit} ${verb[1]} target ${show(v.target)}${unit} (${v.indicators.join(', ')}${zero ? ' scored 0' : ''})`,
+    zh: `${zero ? '一票否决（记零分）' : '一票否决'}：${v.labelZh} ${show(v.actual)}${unit} ${verb[0]}目标 ${show(v.target)}${unit}${zhItems ? `（${zhItems}）` : ''}`,
+    en: `${zero ? 'Veto (scored 0)' : 'Veto'}: ${v.labelEn} ${show(v.actual)}${unit} ${verb[1]} target ${show(v.target)}${unit}${enItems ? ` (${enItems})` : ''}`,
   };
 }
 

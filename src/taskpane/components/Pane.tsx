@@ -224,7 +224,11 @@ export function Pane({
 
   const assess = async () => {
     setBusy({ key: 'reading', progress: null });
-    const grid = await port.readSheets(engine.inputSheets);
+    const first = await port.readSheets(engine.inputSheets);
+    // A bureau's own 方案 may keep its units on sheets of its own naming (区台账): read those too.
+    const more = engine.sheetsFor(first).filter((n) => !engine.inputSheets.includes(n));
+    const grid =
+      more.length === 0 ? first : { sheets: [...first.sheets, ...(await port.readSheets(more)).sheets] };
     setBusy({ key: 'assessing', progress: null });
     const result = engine.assess(grid, {
       topN: settings.topN,
