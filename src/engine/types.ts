@@ -374,4 +374,6 @@ export interface Ranking {
   readonly departments: readonly RankedDepartment[];
   /** Null when every flag could be given as asked. */
   readonly flagNotice: FlagNotice | null;
+  /** The flag rules the ranking applied: the scheme's 标记 rows, overridden by the options given. */
+  readonly flagRules?: FlagRules;
 }

@@ -173,10 +173,10 @@ export function scoreSum(scores: unknown[][], points: unknown[][]): Array<Array<
  * @param scores 【得分】该线顶层或末级项目的得分，或多行（每行一个单位） / Item scores of the line (top-level or leaves), or several rows, one unit per row
  * @param line 【线】考核线代码，如 P、F、A / Line code, e.g. P, F, A
  * @param scheme 【方案】“方案”表区域，含表头行，如 方案!A1:Q80 / The scheme sheet's table with its header row, e.g. A1:Q80 of the scheme sheet
- * @param [unitClass] 【类别】单位的类别（如 农场），一个单元格或每行一个；方案对该类别的分值、目标和不考核项随之适用，可省略 / The unit's class (e.g. 农场), one cell or one per row; the scheme's points, targets and items not assessed for that class apply; optional
+ * @param [category] 【类别】单位的类别（如 农场），一个单元格或每行一个；方案对该类别的分值、目标和不考核项随之适用，可省略 / The unit's class (e.g. farm), one cell or one per row; the scheme's points, targets and items not assessed for that class apply; optional
  * @returns 该线得分（每行一个） / Line score (one per row)
  */
-export function scoreSchemeLine(scores: unknown[][], line: unknown[][], scheme: unknown[][], unitClass?: unknown[][] | null): Array<Array<number | CustomFunctions.Error>> {
+export function scoreSchemeLine(scores: unknown[][], line: unknown[][], scheme: unknown[][], category?: unknown[][]): Array<Array<number | CustomFunctions.Error>> {
   const setup = guard(() => {
     const s = schemeOfRange(scheme);
     const lm = asMatrix(line).flat();
@@ -185,10 +185,10 @@ export function scoreSchemeLine(scores: unknown[][], line: unknown[][], scheme: 
   });
   if (setup instanceof CustomFunctions.Error) return [[setup]];
   const units = unitsOf(asMatrix(scores));
-  const classes = isOmitted(unitClass) ? [] : asMatrix(unitClass).flat();
+  const classes = isOmitted(category) ? [] : asMatrix(category).flat();
   if (classes.length > 1 && classes.length !== units.length) {
     return [[guard(() => {
-      throw new KaoheError('range.shape', `参数 unitClass 应为一个单元格或每行一个（${units.length} 个），收到 ${classes.length} 个`, `Argument unitClass must be one cell or one per row (${units.length}); got ${classes.length}`);
+      throw new KaoheError('range.shape', `参数 category 应为一个单元格或每行一个（${units.length} 个），收到 ${classes.length} 个`, `Argument category must be one cell or one per row (${units.length}); got ${classes.length}`);
     })]];
   }
   const kind = kindOfLine(setup.s, setup.code);

@@ -17,5 +17,6 @@ export const defaultEngine: PaneEngine = {
       ...(bottomN !== undefined ? { bottomN } : {}),
       ...(byClass !== undefined ? { byClass } : {}),
       lang: language === 'en-US' ? 'en' : 'zh',
+      schemeFlagsFirst: true,
     }),
 };

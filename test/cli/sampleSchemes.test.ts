@@ -173,3 +173,19 @@ describe('kaohe example --sample', () => {
     expect((await run('example', path.join(dir, 'y.xlsx'), '--sample', 'farms', '--with-errors')).code).toBe(2);
   });
 });
+
+describe('whose flags win', () => {
+  const districts = grid(buildSampleSheets('districts'));
+  const farms = grid(buildSampleSheets('farms'));
+  const tops = (a: ReturnType<typeof assessWorkbook>) => a.ranking!.units.filter((u) => u.flags.includes('一票优先')).length;
+  it('the 方案\'s 标记 rows (一票优先 1) over the pane\'s settings; explicit options (the CLI\'s --top) over the 方案', () => {
+    expect(tops(assessWorkbook(districts))).toBe(1);
+    expect(tops(assessWorkbook(districts, { topN: 3, schemeFlagsFirst: true }))).toBe(1);
+    expect(assessWorkbook(districts, { topN: 3, schemeFlagsFirst: true }).ranking!.flagRules).toEqual({ topN: 1, bottomN: 1, last: false });
+    expect(tops(assessWorkbook(districts, { topN: 3 }))).toBe(3);
+  });
+  it('a 方案 without 标记 rows takes the settings', () => {
+    expect(tops(assessWorkbook(farms, { topN: 2, schemeFlagsFirst: true }))).toBe(2);
+    expect(assessWorkbook(farms).ranking!.flagRules).toEqual({ topN: 3, bottomN: 3, last: true });
+  });
+});

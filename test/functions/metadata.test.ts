@@ -15,7 +15,7 @@ const EXPECTED: Record<string, { params: number; optional: string[] }> = {
   'SCORE.DEPT': { params: 1, optional: [] },
   'SCORE.TOTAL': { params: 6, optional: ['bonus', 'deduction', 'vetoed', 'scheme'] },
   'SCORE.SUM': { params: 2, optional: [] },
-  'SCORE.LINE': { params: 3, optional: [] },
+  'SCORE.LINE': { params: 4, optional: ['category'] },
   'SCORE.CLASSRANK': { params: 4, optional: ['vetoed'] },
   'SCORE.RANK': { params: 4, optional: ['vetoed', 'descending'] },
   'SCORE.BONUS': { params: 2, optional: [] },

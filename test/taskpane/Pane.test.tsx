@@ -57,6 +57,27 @@ describe('生成排名', () => {
     expect(screen.getByText(/已生成排名/).textContent).toContain('1 个警告');
   });
 
+  it('reads, in a second pass, the sheets the workbook\'s 方案 names (区台账), and only then', async () => {
+    const { port, engine } = setup((p, e) => {
+      p.sheets.set('方案', false);
+      p.sheets.set('区台账', false);
+      e.extraSheets = ['区台账'];
+    });
+    await settle(port);
+    fireEvent.click(screen.getByRole('button', { name: '生成排名' }));
+    await screen.findByTestId('ranking-result');
+    expect(engine.assessed[0]!.grid.sheets.map((s) => s.name)).toEqual(['方案', '区台账']);
+    expect(port.calls.filter((c) => c === 'readSheets')).toHaveLength(2);
+  });
+
+  it('reads once for the built-in layout', async () => {
+    const { port } = setup((p) => p.sheets.set('乡镇台账', false));
+    await settle(port);
+    fireEvent.click(screen.getByRole('button', { name: '生成排名' }));
+    await screen.findByTestId('ranking-result');
+    expect(port.calls.filter((c) => c === 'readSheets')).toHaveLength(1);
+  });
+
   it('refuses to rank while an error stands, writes nothing, and lists the error to click', async () => {
     const { port, engine } = setup((_p, e) => {
       e.assessment = { findings: [ERROR_FINDING, WARNING_FINDING], ranking: null, sheets: [] };

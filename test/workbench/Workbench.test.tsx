@@ -3,6 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { defaultEngine } from '../../src/taskpane/defaultEngine';
+import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { ledgerSheetNames } from '../../src/engine/ledger/readLedger';
 import { ExcelJsWorkbook } from '../../src/workbench/excelJsWorkbook';
 import { Workbench } from '../../src/workbench/Workbench';
 import { notXlsxFiles } from '../fixtures/notXlsx';
@@ -40,6 +42,23 @@ describe('Workbench (pane + grid + real engine over the sample ledger)', () => {
     expect(vetoedInPane[vetoedInPane.length - 1]).toContain(last[1]);
     expect(last[0]).toBe('');
     expect(await port.readSheets(['乡镇台账', '部门台账', '方案'])).toEqual(before);
+  });
+
+  it('ranks a bureau\'s own scheme (document 5, sheet 区台账) with the CLI\'s answer', async () => {
+    const port = await sample('districts.xlsx');
+    render(<Workbench excel={ExcelJS} engine={defaultEngine} initial={port} />);
+    expect(await screen.findByRole('tab', { name: '区台账' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '生成排名' }));
+    await screen.findByTestId('ranking-result', {}, { timeout: 30_000 });
+    const cli = assessWorkbook(await port.readSheets(ledgerSheetNames(await port.readSheets(['方案']))));
+    const summary = (await port.readSheets(['排名汇总'])).sheets[0]!.values;
+    // 总排名 | 单位 | 类别 | 工作要求得分 | 工作要求排名 | …: the scheme's own line, named by it.
+    expect(summary[0]!.slice(0, 5)).toEqual(['总排名', '单位', '类别', '工作要求得分', '工作要求排名']);
+    expect(summary.slice(1).map((r) => [r[1], r[3]])).toEqual(
+      cli.ranking!.units.map((u) => [u.unit, u.lines.W ?? null]),
+    );
+    expect(screen.getAllByTestId('top-unit').map((li) => li.textContent)).toEqual(['第 1 名 南海区 · 90 分']);
+    expect(screen.getByTestId('vetoed-unit').textContent).toContain('11.32‰');
   });
 
   it('refuses to rank the sample with planted errors and selects a finding cell in the grid', async () => {

@@ -15,6 +15,12 @@ export interface AssessOptions extends RankOptions {
   readonly previous?: WorkbookGrid;
   readonly lang?: 'zh' | 'en';
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The 方案's own 标记 rows (一票优先 N, 黄牌警告 N, 末位) win over `topN`/`bottomN`/`last`, which
+   * then apply only to a scheme that gives none. The pane sets this: its settings are a clerk's
+   * defaults, the 方案 is the bureau's published rule. The CLI's explicit --top/--bottom win.
+   */
+  readonly schemeFlagsFirst?: boolean;
 }
 
 export interface Assessment {
@@ -41,11 +47,12 @@ export function assessWorkbook(workbook: WorkbookGrid, options: AssessOptions = 
     runChecks(ledger, workbook, options.previous ? { previous: options.previous } : {}),
   );
   if (findings.some(isError)) return { ledger, findings, ranking: null, sheets: [] };
+  const flagsAsked = !(options.schemeFlagsFirst && ledger.scheme.flags);
   const rankOptions: RankOptions = {
-    ...(options.topN !== undefined ? { topN: options.topN } : {}),
-    ...(options.bottomN !== undefined ? { bottomN: options.bottomN } : {}),
+    ...(flagsAsked && options.topN !== undefined ? { topN: options.topN } : {}),
+    ...(flagsAsked && options.bottomN !== undefined ? { bottomN: options.bottomN } : {}),
     ...(options.byClass !== undefined ? { byClass: options.byClass } : {}),
-    ...(options.last !== undefined ? { last: options.last } : {}),
+    ...(flagsAsked && options.last !== undefined ? { last: options.last } : {}),
   };
   // Every row was scored once by the reader (to put its problems on cells); rank those scores.
   const ranking = rankScored(

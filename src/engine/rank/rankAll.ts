@@ -4,6 +4,7 @@ import type {
   DepartmentScore,
   Flag,
   FlagNotice,
+  FlagRules,
   RankOptions,
   RankedDepartment,
   RankedUnit,
@@ -180,5 +181,10 @@ export function rankScored(scheme: Scheme, scored: readonly UnitScore[], deps: r
     return ra - rb || a - b;
   });
   const { units: rankedUnits, flagNotice: notice } = rankAndFlag(scored, options);
-  return { units: rankedUnits, departments: depOrder.map((i) => rankedDeps[i] as RankedDepartment), flagNotice: notice };
+  const flagRules: FlagRules = {
+    topN: options.topN ?? DEFAULT_RANK_OPTIONS.topN,
+    bottomN: options.bottomN ?? DEFAULT_RANK_OPTIONS.bottomN,
+    last: options.last ?? DEFAULT_RANK_OPTIONS.last,
+  };
+  return { units: rankedUnits, departments: depOrder.map((i) => rankedDeps[i] as RankedDepartment), flagNotice: notice, flagRules };
 }

@@ -266,7 +266,8 @@ export function Pane({
       }
       const ranked = result.ranking;
       const warnings = result.findings.length;
-      const topN = settings.topN;
+      // The top N the ranking applied: the 方案's own 一票优先 places where it gives them.
+      const topN = ranked.flagRules?.topN ?? settings.topN;
       await writeAsking(result.sheets, SHEETS.summary, () => {
         setRanking(ranked);
         setRankedTopN(topN);
