@@ -7,10 +7,9 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { DEFAULT_SCHEME } from '../engine/scheme/defaultScheme';
-import { assessWorkbook } from '../engine/ledger/assess';
+import { assessWorkbook } from '../engine/assess';
 import { qualified } from '../engine/ledger/cells';
-import { lineColumns, markText } from '../engine/ledger/outputs';
-import { schemeKinds } from '../engine/scheme/kinds';
+import { lineColumns, markText } from '../engine/report/outputs';
 import { buildTemplateSheets, schemeSheetSpec } from '../engine/ledger/template';
 import { importRules, type ImportResult } from '../engine/ledger/importRules';
 import { readScheme } from '../engine/ledger/readScheme';
@@ -25,6 +24,9 @@ import {
 } from '../engine/ledger/types';
 import type { Ranking, Scheme } from '../engine/types';
 import { buildExampleSheets } from './examples';
+import { rankingJson } from '../engine/report/json';
+import { ledgerSheetNames } from '../engine/ledger/readLedger';
+export { rankingJson };
 import { buildSampleSheets, SAMPLE_NAMES, type SampleName } from './sampleSchemes';
 import { progressReporter, type ProgressReporter } from './progress';
 import { renderTable, safeText } from './table';
@@ -312,47 +314,10 @@ export function formatRanking(ranking: Ranking, lang: Lang, limit = 200, scheme:
   return `${parts.join('\n')}\n`;
 }
 
-/**
- * The `--json` document: exactly the documented shape, units in final order. Beside the built-in
- * fields (`party`, `fp`, which are lines P and F), `lines` and `lineRanks` name every line of the
- * scheme by its code, and `scheme` says which scheme it is.
- */
-export function rankingJson(ranking: Ranking, scheme: Scheme = DEFAULT_SCHEME): unknown {
-  return {
-    scheme: {
-      id: scheme.id,
-      nameZh: scheme.nameZh,
-      lines: scheme.lines.map((l) => ({
-        code: l.code,
-        labelZh: l.labelZh,
-        points: l.points,
-        kind: schemeKinds(scheme).find((k) => k.lines.includes(l.code))?.code ?? null,
-      })),
-    },
-    units: ranking.units.map((u) => ({
-      unit: u.unit,
-      class: u.unitClass,
-      party: u.party,
-      fp: u.fp,
-      bonus: u.bonus,
-      deduction: u.deduction,
-      total: u.total,
-      vetoed: u.vetoed,
-      vetoReasons: [...u.vetoReasons],
-      rank: { party: u.rank.party, fp: u.rank.fp, total: u.rank.total, class: u.rank.class },
-      flags: [...u.flags],
-      lines: { ...u.lines },
-      lineRanks: { ...u.lineRanks },
-      ...(u.zeroReasons.length > 0 ? { zeroReasons: [...u.zeroReasons] } : {}),
-    })),
-    departments: ranking.departments.map((d) => ({ unit: d.unit, score: d.score, rank: d.rank, lines: { ...d.lines } })),
-  };
-}
-
 function progress(io: CliIo, lang: Lang, grid: WorkbookGrid): ProgressReporter | undefined {
-  const rows = grid.sheets
-    .filter((s) => s.name === SHEETS.towns || s.name === SHEETS.departments)
-    .reduce((n, s) => n + s.values.length, 0);
+  // The units' sheets the 方案 names (乡镇台账 and 部门台账 for the built-in scheme, 区台账 …).
+  const unitSheets = new Set(ledgerSheetNames(grid).filter((n) => n !== SHEETS.scheme && n !== SHEETS.rules && n !== SHEETS.previous));
+  const rows = grid.sheets.filter((s) => unitSheets.has(s.name.trim())).reduce((n, s) => n + s.values.length, 0);
   if (rows < PROGRESS_ROWS) return undefined;
   io.err(`${both(lang, `读取 ${rows} 行…`, `reading ${rows} rows…`)}\n`);
   return progressReporter(

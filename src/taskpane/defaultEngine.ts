@@ -1,5 +1,5 @@
 /** The real engine behind the pane: the same `assessWorkbook` and template the CLI uses. */
-import { assessWorkbook } from '../engine/ledger/assess';
+import { assessWorkbook } from '../engine/assess';
 import { ledgerSheetNames } from '../engine/ledger/readLedger';
 import { buildTemplateSheets } from '../engine/ledger/template';
 import { SHEETS } from '../engine/ledger/types';

@@ -3,7 +3,7 @@
  * and a problem either of them reports must not come back from the other on the same cell (or,
  * for a veto's figure and target, on the other cell of the pair).
  */
-import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { assessWorkbook } from '../../src/engine/assess';
 import { buildExampleSheets } from '../../src/cli/examples';
 import { headerCode } from '../../src/engine/ledger/columns';
 import { cellAddress } from '../../src/engine/ledger/cells';

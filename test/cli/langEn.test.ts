@@ -9,7 +9,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { EXAMPLE_DEPARTMENTS, EXAMPLE_TOWNS, buildExampleSheets } from '../../src/cli/examples';
 import { columnCode } from '../../src/engine/ledger/columns';
-import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { assessWorkbook } from '../../src/engine/assess';
 import { readScheme } from '../../src/engine/ledger/readScheme';
 import { buildTemplateSheets } from '../../src/engine/ledger/template';
 import { SHEETS } from '../../src/engine/ledger/types';

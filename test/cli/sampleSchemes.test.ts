@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { buildSampleSheets, DISTRICT_TARGETS, SAMPLE_NAMES, sampleScheme } from '../../src/cli/sampleSchemes';
 import { workbookToGrid } from '../../src/cli/xlsxRead';
-import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { assessWorkbook } from '../../src/engine/assess';
 import { schemeRows } from '../../src/engine/ledger/schemeSheet';
 import { scoreSchemeLine, scoreTotal } from '../../src/functions/functions';
 import type { CellValue, SheetSpec } from '../../src/engine/ledger/types';

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { assessWorkbook } from '../../src/engine/assess';
 import { readScheme } from '../../src/engine/ledger/readScheme';
 import { buildTemplateSheets } from '../../src/engine/ledger/template';
 import { departmentColumns, townColumns } from '../../src/engine/ledger/columns';

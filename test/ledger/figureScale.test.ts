@@ -3,7 +3,7 @@
  * number format gives its figure's scale; figures are shown on the percent scale they mean; a
  * figure of 1.4 among fractions is an error at its cell.
  */
-import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { assessWorkbook } from '../../src/engine/assess';
 import { headerText, townColumns } from '../../src/engine/ledger/columns';
 import type { CellValue, SheetGrid } from '../../src/engine/ledger/types';
 import { DEFAULT_SCHEME } from '../../src/engine/scheme/defaultScheme';

@@ -1,4 +1,4 @@
-import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { assessWorkbook } from '../../src/engine/assess';
 import { golden, goldenSheets, specsToGrid } from './golden';
 
 describe('golden table through the ledger reader and assessWorkbook', () => {

@@ -1,5 +1,5 @@
-import { assessWorkbook } from '../../src/engine/ledger/assess';
-import { DETAIL_HEADERS, SUMMARY_HEADERS } from '../../src/engine/ledger/outputs';
+import { assessWorkbook } from '../../src/engine/assess';
+import { DETAIL_HEADERS, SUMMARY_HEADERS } from '../../src/engine/report/outputs';
 import { SHEETS } from '../../src/engine/ledger/types';
 import { golden, goldenSheets, specsToGrid, withCell } from './golden';
 

@@ -1,5 +1,5 @@
 /** Issue 11 item 5: the result sheets and JSON name the scheme's own lines. */
-import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { assessWorkbook } from '../../src/engine/assess';
 import { rankingJson, formatRanking } from '../../src/cli/main';
 import type { CellValue } from '../../src/engine/ledger/types';
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,6 +1,6 @@
 /** Issue 11 defect: readLedger scored every town and rankAll scored them again. Now each row is scored once. */
 import * as scoreModule from '../../src/engine/score/scoreUnit';
-import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { assessWorkbook } from '../../src/engine/assess';
 import { golden, goldenSheets, specsToGrid } from './golden';
 
 describe('score once', () => {

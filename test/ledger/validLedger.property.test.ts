@@ -5,7 +5,7 @@
  * errors and rank every town. Bounded count in the normal suite; set KAOHE_PROPERTY_RUNS for more.
  */
 import fc from 'fast-check';
-import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { assessWorkbook } from '../../src/engine/assess';
 import { DEFAULT_SCHEME } from '../../src/engine/scheme/defaultScheme';
 import { validLedger, validLedgerSpec, FIGURE_STYLES } from './validLedgers';
 

@@ -11,10 +11,10 @@ import {
   cellAddress,
   readLedger,
   townColumns,
-  type Assessment,
   type CellValue,
   type WorkbookGrid,
 } from '../../src/engine/ledger';
+import type { Assessment } from '../../src/engine/assess';
 import { SEED, anyCell, anyText } from './hostile';
 import { expectSound } from './sound';
 import { cleanLedger, sheetIndex, withCells } from './ledgerGrid';

@@ -1,10 +1,6 @@
 /** The invariants every assessment keeps, whatever its input (shared by the grid and the .xlsx fuzz). */
-import {
-  OUTPUT_SHEETS,
-  assessWorkbook,
-  type Assessment,
-  type WorkbookGrid,
-} from '../../src/engine/ledger';
+import { OUTPUT_SHEETS, type WorkbookGrid } from '../../src/engine/ledger';
+import { assessWorkbook, type Assessment } from '../../src/engine/assess';
 import { isA1, nonFiniteNumbers } from './hostile';
 
 const unquoted = (s: string): string => s.replace(/“[^”]*”|"[^"]*"/g, '');

@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/components/App';
 import { KaoheError } from '../../src/engine/errors';
-import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { assessWorkbook } from '../../src/engine/assess';
 import { goldenSheets, specsToGrid } from '../ledger/golden';
 import { DEFAULT_SETTINGS } from '../../src/excel/port';
 import { ERROR_FINDING, FakeEngine, FakePort, OUTPUT, RANKING, WARNING_FINDING } from './fakes';

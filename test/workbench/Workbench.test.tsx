@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { defaultEngine } from '../../src/taskpane/defaultEngine';
-import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { assessWorkbook } from '../../src/engine/assess';
 import { ledgerSheetNames } from '../../src/engine/ledger/readLedger';
 import { ExcelJsWorkbook } from '../../src/workbench/excelJsWorkbook';
 import { Workbench } from '../../src/workbench/Workbench';

@@ -1,4 +1,4 @@
-/** The ledger format: template, readers, result sheets and the assess pipeline (pure). */
+/** The ledger format: template and readers, sheets into engine input (pure). Result sheets: `../report`; the pipeline: `../assess`. */
 export * from './types';
 export * from './cells';
 export * from './columns';
@@ -18,14 +18,5 @@ export { readScheme } from './readScheme';
 export type { SchemeReadResult } from './readScheme';
 export { ledgerSheetNames, readLedger } from './readLedger';
 export type { ReadLedgerOptions } from './readLedger';
-export {
-  buildOutputSheets,
-  unitRowStyle,
-  SUMMARY_HEADERS,
-  DEPARTMENT_HEADERS,
-  DETAIL_HEADERS,
-} from './outputs';
 export { recogniseWorkbookFile } from './fileKind';
 export type { FileKind, FileVerdict } from './fileKind';
-export { assessWorkbook, isError } from './assess';
-export type { AssessOptions, Assessment } from './assess';

@@ -5,7 +5,7 @@
 import type { Flag, Ranking, RankedUnit, Scheme } from '../types';
 import { DEFAULT_SCHEME } from '../scheme/defaultScheme';
 import { unitKind } from '../scheme/kinds';
-import { SHEETS, type CellStyle, type CellValue, type Ledger, type SheetSpec } from './types';
+import { SHEETS, type CellStyle, type CellValue, type Ledger, type SheetSpec } from '../ledger/types';
 
 export interface OutputOptions {
   /**

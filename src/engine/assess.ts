@@ -2,13 +2,13 @@
  * The whole job on one workbook: read the ledger, run the data checks, rank when nothing blocks
  * it, and build the result sheets. The CLI and the task pane both call this and nothing else.
  */
-import type { RankOptions, Ranking } from '../types';
-import { rankScored } from '../rank/rankAll';
-import { scoreDepartment, scoreUnit } from '../score/scoreUnit';
-import { buildItemAnalysisSheet, combineFindings, runChecks } from '../checks/index';
-import { buildOutputSheets } from './outputs';
-import { readLedger } from './readLedger';
-import type { Finding, Ledger, SheetSpec, WorkbookGrid } from './types';
+import type { RankOptions, Ranking } from './types';
+import { rankScored } from './rank/rankAll';
+import { scoreDepartment, scoreUnit } from './score/scoreUnit';
+import { buildItemAnalysisSheet, combineFindings, runChecks } from './checks/index';
+import { buildOutputSheets } from './report/outputs';
+import { readLedger } from './ledger/readLedger';
+import type { Finding, Ledger, SheetSpec, WorkbookGrid } from './ledger/types';
 
 export interface AssessOptions extends RankOptions {
   /** The previous round's workbook, for the jump check. */
