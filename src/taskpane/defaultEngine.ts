@@ -1,5 +1,6 @@
 /** The real engine behind the pane: the same `assessWorkbook` and template the CLI uses. */
 import { assessWorkbook } from '../engine/assess';
+import { lineColumns } from '../engine/report/outputs';
 import { ledgerSheetNames } from '../engine/ledger/readLedger';
 import { buildTemplateSheets } from '../engine/ledger/template';
 import { SHEETS } from '../engine/ledger/types';
@@ -11,12 +12,14 @@ export const defaultEngine: PaneEngine = {
   inputSheets: [SHEETS.scheme, SHEETS.towns, SHEETS.departments, SHEETS.rules, SHEETS.previous],
   sheetsFor: ledgerSheetNames,
   templateSheets: (options) => buildTemplateSheets(DEFAULT_SCHEME, options),
-  assess: (workbook, { topN, bottomN, byClass, language }) =>
-    assessWorkbook(workbook, {
+  assess: (workbook, { topN, bottomN, byClass, language }) => {
+    const result = assessWorkbook(workbook, {
       ...(topN !== undefined ? { topN } : {}),
       ...(bottomN !== undefined ? { bottomN } : {}),
       ...(byClass !== undefined ? { byClass } : {}),
       lang: language === 'en-US' ? 'en' : 'zh',
       schemeFlagsFirst: true,
-    }),
+    });
+    return { ...result, lines: lineColumns(result.ledger.scheme) };
+  },
 };

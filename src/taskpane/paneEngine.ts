@@ -18,6 +18,15 @@ export interface Assessment {
   readonly ranking: Ranking | null;
   /** Output sheets to write (empty when ranking is blocked). */
   readonly sheets: readonly SheetSpec[];
+  /** The lines of the units' kind, in the scheme's order and names, for the result panel. */
+  readonly lines?: readonly LineLabel[];
+}
+
+/** A line of the scheme as the pane names it. */
+export interface LineLabel {
+  readonly code: string;
+  readonly labelZh: string;
+  readonly labelEn: string;
 }
 
 export interface AssessOptions extends RankOptions {

@@ -42,6 +42,19 @@ describe('RankingResult', () => {
     },
   );
 
+  it('shows each top unit\'s score on every line of the scheme, by the scheme\'s names, and nothing for one line', () => {
+    const lines = [
+      { code: 'A', labelZh: '党政综合', labelEn: 'Party and government' },
+      { code: 'J', labelZh: '计生业务', labelEn: 'Family planning work' },
+    ];
+    const r: Ranking = { ...ranking(1), units: [unit('城关镇', { lines: { A: 91, J: 100 }, flags: ['一票优先'] })] };
+    const { unmount } = render(<RankingResult language="zh-CN" ranking={r} topN={1} lines={lines} />);
+    expect(screen.getByTestId('top-unit-lines').textContent).toBe('党政综合 91 · 计生业务 100');
+    unmount();
+    render(<RankingResult language="en-US" ranking={r} topN={1} lines={lines.slice(0, 1)} />);
+    expect(screen.queryByTestId('top-unit-lines')).toBeNull();
+  });
+
   it('shows ranks, not list positions: ties say so and no list number contradicts them', () => {
     const { container } = render(<RankingResult language="zh-CN" ranking={ranking(5)} topN={5} />);
     const top = screen.getAllByTestId('top-unit').map((li) => li.textContent);

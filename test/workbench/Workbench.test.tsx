@@ -36,6 +36,8 @@ describe('Workbench (pane + grid + real engine over the sample ledger)', () => {
         .map((td) => td.textContent);
     expect(cells(0).slice(0, 2)).toEqual(['总排名', '单位']);
     expect(cells(1)[0]).toBe('1');
+    // The panel names the built-in scheme's two lines with the first unit's scores on them.
+    expect(screen.getAllByTestId('top-unit-lines')[0]!.textContent).toMatch(/^党政线 [\d.]+ · 人口计生线 [\d.]+$/);
     const vetoedInPane = screen.getAllByTestId('vetoed-unit').map((li) => li.textContent ?? '');
     expect(vetoedInPane.length).toBeGreaterThan(0);
     const last = cells(rows.length - 1);

@@ -24,7 +24,7 @@ import {
 } from '../../excel/port';
 import { pick, translate, type Language, type MessageKey } from '../../i18n/messages';
 import { describeError } from '../describeError';
-import { SHEETS, type PaneEngine, type TemplateOptions } from '../paneEngine';
+import { SHEETS, type LineLabel, type PaneEngine, type TemplateOptions } from '../paneEngine';
 import { ConfirmReplaceDialog } from './ConfirmReplaceDialog';
 import { FindingList } from './FindingList';
 import { NoticeBar, type Notice } from './NoticeBar';
@@ -115,6 +115,7 @@ export function Pane({
   const [warningsShown, setWarningsShown] = useState(startupWarnings.length > 0);
   const [findings, setFindings] = useState<readonly Finding[] | null>(null);
   const [ranking, setRanking] = useState<Ranking | null>(null);
+  const [rankedLines, setRankedLines] = useState<readonly LineLabel[]>([]);
   /** The top N the shown ranking was made with (the settings may change afterwards). */
   const [rankedTopN, setRankedTopN] = useState(initialSettings.topN);
   const [highlighted, setHighlighted] = useState(false);
@@ -270,6 +271,7 @@ export function Pane({
       const topN = ranked.flagRules?.topN ?? settings.topN;
       await writeAsking(result.sheets, SHEETS.summary, () => {
         setRanking(ranked);
+        setRankedLines(result.lines ?? []);
         setRankedTopN(topN);
         const lang = languageRef.current;
         const text =
@@ -386,7 +388,7 @@ export function Pane({
 
           {(ranking || findings) && <Divider />}
           <section className={styles.results} aria-live="polite">
-            {ranking && <RankingResult language={language} ranking={ranking} topN={rankedTopN} />}
+            {ranking && <RankingResult language={language} ranking={ranking} topN={rankedTopN} lines={rankedLines} />}
             {findings && (
               <>
                 <h2 className={styles.sectionTitle}>{t('findingsTitle')}</h2>

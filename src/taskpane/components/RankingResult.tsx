@@ -1,6 +1,7 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Ranking, RankedUnit } from '../../engine/types';
 import { formatNumber, pick, translate, type Language } from '../../i18n/messages';
+import type { LineLabel } from '../paneEngine';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -20,6 +21,18 @@ export interface RankingResultProps {
   readonly ranking: Ranking;
   /** The top N the ranking was made with (its 一票优先 places); 0 turns the section off. */
   readonly topN: number;
+  /** The scheme's lines of the units' kind: with two or more, each top unit shows its line scores. */
+  readonly lines?: readonly LineLabel[];
+}
+
+/** `党政线 339 · 人口计生线 578`: a unit's score on each of the scheme's lines, by the scheme's names. */
+export function lineScoresText(language: Language, unit: RankedUnit, lines: readonly LineLabel[]): string {
+  return lines
+    .map((l) => {
+      const v = unit.lines[l.code];
+      return `${language === 'en-US' ? l.labelEn : l.labelZh} ${v === null || v === undefined ? '—' : formatNumber(language, v)}`;
+    })
+    .join(' · ');
 }
 
 /** The units the engine flagged 一票优先 (ranked 1..topN by total, ties included), in ranking order. */
@@ -38,7 +51,7 @@ function rankText(language: Language, ranking: Ranking, unit: RankedUnit): strin
 }
 
 /** What the clerk wants to see after ranking: the top places, the vetoed and the yellow-carded towns. */
-export function RankingResult({ language, ranking, topN }: RankingResultProps) {
+export function RankingResult({ language, ranking, topN, lines = [] }: RankingResultProps) {
   const styles = useStyles();
   const top = topUnits(ranking);
   const vetoed = ranking.units.filter((u) => u.vetoed);
@@ -66,6 +79,11 @@ export function RankingResult({ language, ranking, topN }: RankingResultProps) {
                   {rankText(language, ranking, u)} {u.unit}
                   {u.total !== null &&
                     ` · ${translate(language, 'resultPoints', { points: formatNumber(language, u.total) })}`}
+                  {lines.length > 1 && (
+                    <div className={styles.reason} data-testid="top-unit-lines">
+                      {lineScoresText(language, u, lines)}
+                    </div>
+                  )}
                 </li>
               ))}
             </ul>
