@@ -174,7 +174,8 @@ export interface ExpectedFinding {
   readonly note: string;
 }
 
-function fill(
+/** A template sheet with values put in by unit (column A) and column code; undefined keeps the cell. */
+export function fill(
   sheet: SheetSpec,
   values: (unit: string, code: string) => CellValue | undefined,
 ): SheetSpec {

@@ -13,7 +13,8 @@
  */
 import { readScheme } from '../engine/ledger/readScheme';
 import { buildTemplateSheets } from '../engine/ledger/template';
-import { columnCode, UNIT_HEADER, CLASS_HEADER } from '../engine/ledger/columns';
+import { CLASS_HEADER } from '../engine/ledger/columns';
+import { fill } from './examples';
 import { SHEETS, type CellValue, type SheetSpec } from '../engine/ledger/types';
 import { unitKind } from '../engine/scheme/kinds';
 import type { Scheme } from '../engine/types';
@@ -121,23 +122,6 @@ export function sampleScheme(name: SampleName): Scheme {
   return read.scheme;
 }
 
-function fillByCode(sheet: SheetSpec, values: (unit: string, code: string) => CellValue | undefined): SheetSpec {
-  const codes = (sheet.rows[0] ?? []).map(columnCode);
-  return {
-    ...sheet,
-    rows: sheet.rows.map((row, r) =>
-      r === 0
-        ? row
-        : row.map((old, c) => {
-            const code = codes[c];
-            if (!code || code === UNIT_HEADER) return old;
-            const v = values(String(row[0]), code);
-            return v === undefined ? old : v;
-          }),
-    ),
-  };
-}
-
 /** The sample workbook's sheets: the scheme's 方案 and its unit sheet, filled. */
 export function buildSampleSheets(name: SampleName, lang: 'zh' | 'en' = 'zh'): SheetSpec[] {
   const scheme = sampleScheme(name);
@@ -147,7 +131,7 @@ export function buildSampleSheets(name: SampleName, lang: 'zh' | 'en' = 'zh'): S
     return sheets.map((s) =>
       s.name !== kind.sheet
         ? s
-        : fillByCode(s, (unit, code) => {
+        : fill(s, (unit, code) => {
             const d = DISTRICT_DATA[unit];
             if (!d) return undefined;
             if (code === 'V1') return d[0];
@@ -164,7 +148,7 @@ export function buildSampleSheets(name: SampleName, lang: 'zh' | 'en' = 'zh'): S
   return sheets.map((s) =>
     s.name !== kind.sheet
       ? s
-      : fillByCode(s, (unit, code) => {
+      : fill(s, (unit, code) => {
           const f = FARM_DATA.find((x) => x[0] === unit);
           const i = cols.indexOf(code);
           return f && i >= 0 ? f[i + 1] : undefined;
