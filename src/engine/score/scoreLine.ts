@@ -45,8 +45,8 @@ export function scoreLineValues(scheme: Scheme, line: LineCode, values: readonly
       `${l.labelEn} needs ${countsEn} scores in scheme order; got ${values.length}`,
     );
   }
-  if (!isSimpleLine(scheme, line)) {
-    // A line with rules, class points or bonus items: score it as a ledger row would be.
+  if (!isSimpleLine(scheme, line) || values.some((v) => typeof v === 'string' && readMark(v) !== null)) {
+    // A line with rules, class points or bonus items, or a clerk's mark (不考核, 一票否决): score it as a ledger row would be.
     const scores: Record<string, unknown> = {};
     items.forEach((it, i) => (scores[it.code] = values[i]));
     const r = scoreLine(scheme, line, scores, ctx);
