@@ -18,7 +18,7 @@ const base = () => specsToGrid(goldenSheets());
 /** Row of a golden town in 乡镇台账 (0-based; row 0 is the header). */
 const rowOf = (unit: string) => golden.towns.findIndex((t) => t.unit === unit) + 1;
 
-function set(grid: WorkbookGrid, unit: string, code: string, value: CellValue, sheet = T) {
+function set(grid: WorkbookGrid, unit: string, code: string, value: CellValue, sheet: string = T) {
   const col = colOf(grid, sheet, code);
   const row = sheet === T ? rowOf(unit) : golden.departments.findIndex((d) => d.unit === unit) + 1;
   return { grid: withCell(grid, sheet, row, col, value), cell: cellAddress(row, col) };
@@ -31,7 +31,10 @@ function withColumn(grid: WorkbookGrid, header: string, unit: string, value: Cel
   return { grid: g, cell: cellAddress(rowOf(unit), width) };
 }
 
-const town = (grid: WorkbookGrid, unit: string) => readLedger(grid).units.find((u) => u.input.unit === unit)!;
+const town = (grid: WorkbookGrid, unit: string) => {
+  const u = readLedger(grid).units.find((x) => x.input.unit === unit)!;
+  return { input: u.input, score: u.score! };
+};
 const at = (grid: WorkbookGrid, cell: string) => readLedger(grid).findings.filter((f) => f.sheet === T && f.cell === cell);
 
 describe('不考核 in a score cell', () => {
@@ -63,7 +66,7 @@ describe('不考核 in a score cell', () => {
     const { grid, cell } = set(base(), '卫生局', 'D1', '/', SHEETS.departments);
     const l = readLedger(grid);
     expect(l.findings.filter((f) => f.cell === cell && f.sheet === SHEETS.departments)).toEqual([]);
-    expect(l.departments.find((d) => d.input.unit === '卫生局')!.score.score).toBe(100);
+    expect(l.departments.find((d) => d.input.unit === '卫生局')!.score!.score).toBe(100);
   });
 
   it('a veto figure, a target or an adjustment count cannot be 不考核: a bilingual error at the cell', () => {
@@ -132,7 +135,7 @@ describe('一票否决 marked in the ledger', () => {
           for (const u of l.units) {
             const t = golden.towns.find((x) => x.unit === u.input.unit)!;
             if (u.input.unit === unit) expect(u.score).toMatchObject({ vetoed: true, total: null, vetoReasons: [text] });
-            else expect(u.score.total).toBe(t.expected.total);
+            else expect(u.score!.total).toBe(t.expected.total);
           }
           expect(l.findings.filter((f) => f.severity === 'error')).toEqual([]);
         },

@@ -69,7 +69,7 @@ export function readCellNumber(value: unknown): CellNumber {
   if (typeof value !== 'string') return { kind: 'bad', code: 'value.not-number' };
   const marked = readMark(value);
   if (marked) return marked;
-  // Two numbers apart (`18 5`, `18　5`) are not one number with its spaces taken out.
+  // Two numbers apart (`18 5`, or an ideographic space between) are not one number with its spaces taken out.
   if (/[\d.]\s+[\d.]/.test(value.normalize('NFKC'))) return { kind: 'bad', code: 'value.not-number' };
   let text = normaliseNumberText(value);
   if (text === '') return { kind: 'blank' };
