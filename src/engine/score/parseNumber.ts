@@ -26,8 +26,8 @@ const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * (— —— －, a lone -). Other text is not a mark.
  */
 const UNASSESSED_TEXT = /^(\/|不考核|[-\u2212]|—{1,2}|–|―{1,2})$/;
-/** A veto mark: 否决 anywhere (一票否决, 否决（政策外多孩）), unless denied (未否决, 不否决, 无否决, 非否决). */
-const VETO_TEXT = /(?<![未不无非])否决/;
+/** A denied veto (未否决, 不否决, 无否决, 非否决): not a mark. (No look-behind: older Office runtimes lack it.) */
+const DENIED_VETO = /[未不无非]否决/g;
 /**
  * Points as clerks write them: `18.5分`, `+3分`, `-2分`, and a deduction `扣2分` / `减2分` (or
  * without 分: `扣2`), read as negative. Group 1 is 扣/减, group 2 the number.
@@ -97,7 +97,8 @@ export function readMark(value: unknown): Extract<CellNumber, { kind: 'unassesse
   const text = value.trim();
   const flat = text.normalize('NFKC').replace(/\s/g, '');
   if (UNASSESSED_TEXT.test(flat)) return { kind: 'unassessed', text };
-  if (VETO_TEXT.test(flat)) return { kind: 'veto', text };
+  // A veto mark: 否决 anywhere (一票否决, 否决（政策外多孩）) that is not denied.
+  if (flat.includes('否决') && flat.replace(DENIED_VETO, '').includes('否决')) return { kind: 'veto', text };
   return null;
 }
 
