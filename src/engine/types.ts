@@ -236,6 +236,17 @@ export interface UnitInput {
   readonly vetoInputs: Readonly<Record<string, VetoInput | undefined>>;
   /** Adjustment input code -> count or points; missing means 0. */
   readonly adjustments: Readonly<Record<string, number | null | undefined>>;
+  /**
+   * Vetoes a clerk marked in the ledger (`一票否决（政策外多孩）` in a score, 总分 or 备注 cell):
+   * each takes the unit out of scoring as a missed veto figure does, its text the reason.
+   */
+  readonly markedVetoes?: readonly MarkedVeto[];
+}
+
+/** A veto marked in the ledger by its text: the reason as written, and the cell it came from. */
+export interface MarkedVeto {
+  readonly text: string;
+  readonly cell: string | null;
 }
 
 export interface DepartmentInput {

@@ -3,9 +3,7 @@
  * robust statistics (median, MAD) used by the outlier rules.
  */
 
-import { readCellNumber, type CellNumber } from '../score/parseNumber';
-
-type BadNumber = Extract<CellNumber, { kind: 'bad' }>;
+import { readCellNumber, type NotANumber } from '../score/parseNumber';
 
 /** A cell read as a number, remembering whether the text carried its own unit sign. */
 export interface ReadNumber {
@@ -16,7 +14,9 @@ export interface ReadNumber {
   /** True for text (or booleans) that is not a number: a reader's structure problem, not ours. */
   readonly bad: boolean;
   /** Why a `bad` cell is not a number (for the message: `18,5` is an ambiguous decimal comma). */
-  readonly problem?: BadNumber;
+  readonly problem?: NotANumber;
+  /** True for a clerk's "not assessed" mark (`/`, `不考核`, `—`): no value, and nothing wrong. */
+  readonly unassessed?: boolean;
 }
 
 /**
@@ -28,11 +28,13 @@ export interface ReadNumber {
 export function readNumber(raw: unknown): ReadNumber {
   const r = readCellNumber(raw);
   if (r.kind === 'blank') return BLANK;
-  if (r.kind === 'bad') return { value: null, sign: null, bad: true, problem: r };
+  if (r.kind === 'unassessed') return UNASSESSED;
+  if (r.kind !== 'number') return { value: null, sign: null, bad: true, problem: r };
   return { value: r.value, sign: r.sign, bad: false };
 }
 
 const BLANK: ReadNumber = { value: null, sign: null, bad: false };
+const UNASSESSED: ReadNumber = { value: null, sign: null, bad: false, unassessed: true };
 
 /** Median of a non-empty list (the list is copied, not sorted in place). */
 export function median(values: readonly number[]): number {

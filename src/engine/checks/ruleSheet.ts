@@ -227,7 +227,7 @@ export function runRules(rules: readonly CheckRule[], table: TownTable): Finding
         }
       }
       const firstCell = firstColumn?.[i]?.cell ?? null;
-      if (bad?.problem?.code === 'value.decimal-comma') {
+      if (bad?.problem && (bad.problem.kind !== 'bad' || bad.problem.code === 'value.decimal-comma')) {
         const e = numberError(bad.problem, bad.raw);
         out.push(finding('error', e.code, table.sheet, bad.cell, `${name} 的 ${bad.code}：${e.zh}，核查规则（${ruleAt}）无法计算`, `${name}: ${bad.code}: ${e.en}; the check rule at ${ruleAt} cannot be evaluated`, { code: bad.code, unit: name }));
         continue;

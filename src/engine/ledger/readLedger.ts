@@ -5,6 +5,7 @@
  */
 import type {
   DepartmentInput,
+  MarkedVeto,
   Problem,
   Scheme,
   SchemeItem,
@@ -17,7 +18,7 @@ import { DEFAULT_SCHEME } from '../scheme/defaultScheme';
 import { indexScheme } from '../scheme/schemeIndex';
 import { classOf, departmentKind, schemeKinds, unitKind } from '../scheme/kinds';
 import type { SchemeIndex } from '../scheme/schemeIndex';
-import { parseRate, parseScore } from '../score/parseNumber';
+import { parseRate, parseScore, readMark } from '../score/parseNumber';
 import { scoreDepartment, scoreUnit, vetoTargets } from '../score/scoreUnit';
 import { targetFor } from '../score/rules';
 import { itemPoints } from '../score/scoreLine';
@@ -58,7 +59,12 @@ interface SheetLayout {
   /** code -> column index (单位/类别 included under their names). */
   readonly cols: Map<string, number>;
   readonly width: number;
+  /** 备注, 总分 and 总得分 columns: where a clerk may mark a veto (一票否决) by its text. */
+  readonly markCols: readonly number[];
 }
+
+/** Headers (NFKC, spaces removed) of the columns where a clerk may write 一票否决 for a unit. */
+const MARK_HEADER = /^(备注|总分|总得分|remarks?|notes?|total(score)?)(\(.*\))?$/i;
 
 function findLayout(sheet: SheetGrid, known: ReadonlySet<string>, push: Push): SheetLayout | null {
   const headerRow = findUnitHeaderRow(sheet);
@@ -74,7 +80,9 @@ function findLayout(sheet: SheetGrid, known: ReadonlySet<string>, push: Push): S
   }
   const header = sheet.values[headerRow] ?? [];
   const cols = new Map<string, number>();
+  const markCols: number[] = [];
   header.forEach((h, i) => {
+    if (typeof h === 'string' && MARK_HEADER.test(h.normalize('NFKC').replace(/\s/g, ''))) markCols.push(i);
     const code = columnCode(h);
     if (code === null || !known.has(code)) return; // a column of the user's own: ignored
     const first = cols.get(code);
@@ -91,7 +99,7 @@ function findLayout(sheet: SheetGrid, known: ReadonlySet<string>, push: Push): S
     }
     cols.set(code, i);
   });
-  return { headerRow, cols, width: header.length };
+  return { headerRow, cols, width: header.length, markCols };
 }
 
 /** Codes of the leaves not covered by a column of their own or of an ancestor. */
@@ -340,6 +348,7 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
       const adjCodes = [...index.adjustmentInputs].map(([code, e]) => ({
         code,
         label: e.input.labelZh,
+        deduction: e.rule.kind === 'deduction',
       }));
       const unitCol = layout.cols.get(UNIT_HEADER) ?? 0;
       firstTownCell = cellAddress(layout.headerRow + 1, unitCol);
@@ -412,7 +421,11 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
             } else unitClass = c;
           }
         }
-        const { cells, scores } = readScoreCells(towns, r, itemCodes, layout.cols, index, label, push, unitClass);
+        const { cells, scores, markedVetoes } = readScoreCells(towns, r, itemCodes, layout.cols, index, label, push, unitClass);
+        for (const c of layout.markCols) {
+          const mark = readMark(row[c]);
+          if (mark?.kind === 'veto') markedVeto(markedVetoes, mark.text, cellAddress(r, c), undefined, label, push);
+        }
         const vetoInputs: Record<string, VetoInput> = {};
         for (const v of scheme.vetoes) {
           const aCol = layout.cols.get(v.code);
@@ -465,13 +478,14 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
           vetoInputs[v.code] = { actual: raw(aRaw, actual), target: raw(tRaw, target) };
         }
         const adjustments: Record<string, number | null> = {};
-        for (const { code, label: adjLabel } of adjCodes) {
+        for (const { code, label: adjLabel, deduction } of adjCodes) {
           const col = layout.cols.get(code);
           if (col === undefined) continue;
           const cell = cellAddress(r, col);
           cells[code] = cell;
           const v = readNumber(row[col], cell, code, adjLabel, label, push, false);
-          if (v !== undefined) adjustments[code] = v;
+          // A deduction written with its sign (扣2分, −2) is a deduction of 2: the rule gives the sign.
+          if (v !== undefined) adjustments[code] = deduction && v !== null && v < 0 ? -v : v;
         }
         const input: UnitInput = {
           unit: name ?? `(${unitCell})`,
@@ -479,6 +493,7 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
           scores,
           vetoInputs,
           adjustments,
+          ...(markedVetoes.length > 0 ? { markedVetoes } : {}),
         };
         // Range, whole-number and subset rules live in the engine: run it and put its problems on cells.
         const flagged = new Set(
@@ -568,7 +583,7 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
           else seen.set(name, r);
         }
         const label = name ?? unitCell;
-        const { cells, scores } = readScoreCells(deps, r, codes, layout.cols, index, label, push);
+        const { cells, scores } = readScoreCells(deps, r, codes, layout.cols, index, label, push, null, false);
         const input: DepartmentInput = { unit: name ?? `(${unitCell})`, scores };
         const flagged = new Set(
           findings
@@ -642,16 +657,40 @@ function readScoreCells(
   unit: string,
   push: Push,
   unitClass: UnitClass | null = null,
-): { cells: Record<string, string>; scores: Record<string, number | string | null> } {
+  vetoes = true,
+): { cells: Record<string, string>; scores: Record<string, number | string | null>; markedVetoes: MarkedVeto[] } {
   const row = sheet.values[r] ?? [];
   const cells: Record<string, string> = {};
   const scores: Record<string, number | string | null> = {};
+  const markedVetoes: MarkedVeto[] = [];
   for (const { code, label } of codes) {
     const col = cols.get(code);
     if (col === undefined) continue;
     const cell = cellAddress(r, col);
     cells[code] = cell;
     const item = index.items.get(code)?.item;
+    // A clerk's mark: 不考核 goes to the scorer as written (the kind's rule converts the line);
+    // 一票否决 is the unit's veto, with the cell's text as its reason.
+    const mark = readMark(row[col]);
+    if (mark?.kind === 'unassessed') {
+      scores[code] = mark.text;
+      if (item && hasTarget(item)) readTargetCell(sheet, r, code, label, cols, cells, scores, unit, push);
+      continue;
+    }
+    if (mark?.kind === 'veto') {
+      if (vetoes) markedVeto(markedVetoes, mark.text, cell, code, unit, push);
+      else
+        push({
+          severity: 'error',
+          rule: 'value.veto-not-allowed',
+          cell,
+          code,
+          unit,
+          zh: `${code} ${label}：“${mark.text}”——部门不设一票否决，这里需要得分`,
+          en: `${code}: "${mark.text}" — departments have no veto; a score is needed here`,
+        });
+      continue;
+    }
     if (item && hasTarget(item)) {
       const raw = figureValue(sheet, r, col);
       const v = readNumber(raw, cell, code, label, unit, push, true);
@@ -666,14 +705,7 @@ function readScoreCells(
           en: `${code}: blank. An item scored against a target needs its figure`,
         });
       if (v !== undefined) scores[code] = rawFigure(raw, v);
-      const tCol = cols.get(code + TARGET_SUFFIX);
-      if (tCol !== undefined) {
-        const tCell = cellAddress(r, tCol);
-        cells[code + TARGET_SUFFIX] = tCell;
-        const tRaw = figureValue(sheet, r, tCol);
-        const t = readNumber(tRaw, tCell, code + TARGET_SUFFIX, `${label}目标`, unit, push, true);
-        if (t !== undefined && t !== null) scores[code + TARGET_SUFFIX] = rawFigure(tRaw, t);
-      }
+      readTargetCell(sheet, r, code, label, cols, cells, scores, unit, push);
       continue;
     }
     const v = readNumber(row[col], cell, code, label, unit, push, false);
@@ -692,7 +724,42 @@ function readScoreCells(
     }
     if (v !== undefined) scores[code] = v;
   }
-  return { cells, scores };
+  return { cells, scores, markedVetoes };
+}
+
+/** A computed item's `${code}T` target cell, when the sheet has one: its address and figure as typed. */
+function readTargetCell(
+  sheet: SheetGrid,
+  r: number,
+  code: string,
+  label: string,
+  cols: ReadonlyMap<string, number>,
+  cells: Record<string, string>,
+  scores: Record<string, number | string | null>,
+  unit: string,
+  push: Push,
+): void {
+  const tCol = cols.get(code + TARGET_SUFFIX);
+  if (tCol === undefined) return;
+  const tCell = cellAddress(r, tCol);
+  cells[code + TARGET_SUFFIX] = tCell;
+  const tRaw = figureValue(sheet, r, tCol);
+  const t = readNumber(tRaw, tCell, code + TARGET_SUFFIX, `${label}目标`, unit, push, true);
+  if (t !== undefined && t !== null) scores[code + TARGET_SUFFIX] = rawFigure(tRaw, t);
+}
+
+/** Records a veto a clerk marked at `cell`, with a warning there so the clerk sees where it came from. */
+function markedVeto(out: MarkedVeto[], text: string, cell: string, code: string | undefined, unit: string, push: Push): void {
+  out.push({ text, cell });
+  push({
+    severity: 'warning',
+    rule: 'ledger.veto-marked',
+    cell,
+    ...(code ? { code } : {}),
+    unit,
+    zh: `台账标注一票否决：“${text}”，该单位不计分、不排名`,
+    en: `Veto marked in the ledger: "${text}"; the unit is not scored or ranked`,
+  });
 }
 
 /** A parent whose children have columns too: its own blank cell is expected, not worth a warning. */

@@ -2,7 +2,7 @@ import { KaoheError } from '../errors';
 import { classKey } from '../scheme/kinds';
 import { indexScheme } from '../scheme/schemeIndex';
 import type { ItemExplanation, ItemRule, LineCode, Problem, Scheme, SchemeItem, SchemeLine, UnitClass } from '../types';
-import { isBlank, parseRate, parseScore, roundScore } from './parseNumber';
+import { isBlank, parseRate, parseScore, readMark, roundScore } from './parseNumber';
 import { ENTERED, ruleModule, targetFor } from './rules';
 import { enteredRule } from './rules/entered';
 
@@ -45,8 +45,8 @@ export function scoreLineValues(scheme: Scheme, line: LineCode, values: readonly
       `${l.labelEn} needs ${countsEn} scores in scheme order; got ${values.length}`,
     );
   }
-  if (!isSimpleLine(scheme, line)) {
-    // A line with rules, class points or bonus items: score it as a ledger row would be.
+  if (!isSimpleLine(scheme, line) || values.some((v) => typeof v === 'string' && readMark(v) !== null)) {
+    // A line with rules, class points or bonus items, or a clerk's mark (不考核, 一票否决): score it as a ledger row would be.
     const scores: Record<string, unknown> = {};
     items.forEach((it, i) => (scores[it.code] = values[i]));
     const r = scoreLine(scheme, line, scores, ctx);
@@ -114,8 +114,9 @@ function differsByClass(item: SchemeItem): boolean {
  * first. For each parent: its children's sum when any child is entered, else the parent's own
  * value; a parent entered together with its children must equal their sum. Missing = 0. Items
  * follow their rule (`score/rules`), their class's points, and the kind's rule for items not
- * assessed (得分 ÷ 应得分 × 满分 by default). A computed item's target may come from the ledger
- * (`scores[code + 'T']`).
+ * assessed (得分 ÷ 应得分 × 满分 by default). An item is not assessed for its class, or when its
+ * cell holds a clerk's 不考核 mark (`/`, `—` …: see `readMark`), or when none of its children is.
+ * A computed item's target may come from the ledger (`scores[code + 'T']`).
  */
 export function scoreLine(scheme: Scheme, line: LineCode, scores: Readonly<Record<string, unknown>>, ctx: LineContext = {}): LineScore {
   const l = lineOf(scheme, line);
@@ -130,6 +131,19 @@ export function scoreLine(scheme: Scheme, line: LineCode, scores: Readonly<Recor
     const isLeaf = !item.children || item.children.length === 0;
     if (isBlank(raw)) {
       if (rule.kind === 'cases' && isLeaf) return { value: points, input: null }; // no case: full marks
+      return { value: null, input: null };
+    }
+    const mark = typeof raw === 'string' ? readMark(raw) : null;
+    if (mark?.kind === 'veto') {
+      // The ledger reader takes a veto mark out of the scores (UnitInput.markedVetoes); a score
+      // given here has no number to add.
+      problems.push({
+        code: 'score.veto-marked',
+        severity: 'error',
+        field: item.code,
+        zh: `${item.code} ${item.labelZh}：“${mark.text}”标明一票否决，没有得分可计`,
+        en: `${item.code} ${item.labelEn}: "${mark.text}" marks a veto; there is no score to count`,
+      });
       return { value: null, input: null };
     }
     try {
@@ -158,6 +172,28 @@ export function scoreLine(scheme: Scheme, line: LineCode, scores: Readonly<Recor
       throw err;
     }
   };
+  /** The clerk wrote 不考核 (`/`, `—` …) in the item's own cell. */
+  const marked = (item: SchemeItem): boolean => {
+    const raw = scores[item.code];
+    return typeof raw === 'string' && readMark(raw)?.kind === 'unassessed';
+  };
+  /** Not assessed for this unit: by its class, by the clerk's mark, or every child not assessed. */
+  const off = (item: SchemeItem): boolean =>
+    itemPoints(item, cls) === null || marked(item) || (!!item.children && item.children.length > 0 && item.children.every(off));
+  const anyOff = (item: SchemeItem): boolean => off(item) || (item.children ?? []).some(anyOff);
+  /** The points the unit could get on the item (应得分): 0 when not assessed, its assessed children's when some are not. */
+  const dueOf = (item: SchemeItem): number => {
+    if (off(item)) return 0;
+    const kids = item.children ?? [];
+    if (!kids.some(anyOff)) return itemPoints(item, cls) ?? 0;
+    return roundScore(kids.reduce((s, k) => s + dueOf(k), 0));
+  };
+  /** A marked item's explanation row, and its children's (得分明细 shows 不考核 on each). */
+  const pushOff = (item: SchemeItem) => {
+    const isLeaf = !item.children || item.children.length === 0;
+    explanation.push({ kind: 'item', line, code: item.code, labelZh: item.labelZh, labelEn: item.labelEn, points: 0, input: null, score: 0, isLeaf, assessed: false });
+    for (const c of item.children ?? []) pushOff(c);
+  };
   const walk = (item: SchemeItem, forcedZero: boolean): number => {
     const points = itemPoints(item, cls);
     const zero = forcedZero || (zeroed?.has(item.code) ?? false);
@@ -168,7 +204,22 @@ export function scoreLine(scheme: Scheme, line: LineCode, scores: Readonly<Recor
       explanation.push({ ...base, points: 0, input: null, score: 0, isLeaf: children.length === 0, assessed: false });
       return 0;
     }
-    const got = read(item, points);
+    if (off(item)) {
+      unassessedSeen = true;
+      const scored = marked(item) ? children.filter((c) => hasScore(c, scores)) : [];
+      if (scored.length > 0)
+        problems.push({
+          code: 'score.unassessed-parent',
+          severity: 'error',
+          field: item.code,
+          zh: `${item.code} ${item.labelZh}：标为不考核，但子项 ${scored.map((c) => c.code).join('、')} 有得分；请只标一处`,
+          en: `${item.code} ${item.labelEn}: marked not assessed, but its children ${scored.map((c) => c.code).join(', ')} have scores; mark one or the other`,
+        });
+      pushOff(item);
+      return 0;
+    }
+    const full = children.length > 0 ? dueOf(item) : points;
+    const got = read(item, full);
     const input = got.input;
     if (children.length === 0) {
       const score = zero ? 0 : (got.value ?? 0);
@@ -201,7 +252,7 @@ export function scoreLine(scheme: Scheme, line: LineCode, scores: Readonly<Recor
         en: `${item.code} ${item.labelEn}: entered ${got.value} differs from the sum of its children ${list}, ${childSum}; a parent must equal the sum of its children`,
       });
     }
-    explanation.splice(at, 0, { ...base, points, input, score, isLeaf: false });
+    explanation.splice(at, 0, { ...base, points: full, input, score, isLeaf: false });
     return score;
   };
   let main = 0;
@@ -212,7 +263,7 @@ export function scoreLine(scheme: Scheme, line: LineCode, scores: Readonly<Recor
     if (it.extra) extra += s;
     else {
       main += s;
-      due += itemPoints(it, cls) ?? 0;
+      due += dueOf(it);
     }
   }
   let total = roundScore(main + extra);
@@ -237,6 +288,13 @@ function parseRateOrNull(raw: unknown): number | null {
 function ruleTarget(rule: ItemRule, given: unknown, unit: string, cls: UnitClass | null): unknown {
   if (rule.kind !== 'target' && rule.kind !== 'proportion') return null;
   return targetFor(rule.target, given, unit, cls);
+}
+
+/** A score in the item's cell or a descendant's, a clerk's 不考核 mark not counted. */
+function hasScore(item: SchemeItem, scores: Readonly<Record<string, unknown>>): boolean {
+  const raw = scores[item.code];
+  if (!isBlank(raw) && !(typeof raw === 'string' && readMark(raw)?.kind === 'unassessed')) return true;
+  return (item.children ?? []).some((c) => hasScore(c, scores));
 }
 
 function hasAnyInput(items: readonly SchemeItem[], scores: Readonly<Record<string, unknown>>): boolean {

@@ -68,6 +68,14 @@ export function vetoReason(v: VetoExplanation, unit: '%' | '‰' = '%'): { zh: s
   };
 }
 
+/**
+ * Chinese and English reason for a veto a clerk marked in the ledger: the text as written.
+ * @example markedVetoReason('一票否决（政策外多孩）').en // 'Veto marked in the ledger: 一票否决（政策外多孩）'
+ */
+export function markedVetoReason(text: string): { zh: string; en: string } {
+  return { zh: text, en: `Veto marked in the ledger: ${text}` };
+}
+
 /** A kind's total from its line scores: the sum, or the weighted sum; null when a line is null. */
 export function combineLines(kind: UnitKind | undefined, lines: Readonly<Record<string, number | null | undefined>>): number | null {
   const codes = kind?.lines ?? Object.keys(lines);
@@ -85,7 +93,7 @@ export function combineLines(kind: UnitKind | undefined, lines: Readonly<Record<
  * Scores one unit of the scheme's unit kind (towns and streets in the built-in scheme): every
  * line of the kind, bonuses, deductions and vetoes, with an explanation of every number. A vetoed
  * unit does not take part in scoring: its line scores, bonus, deduction and total are null, and
- * `vetoReasons` gives the figures; a veto with the `zero` effect scores its items 0 instead. The
+ * `vetoReasons` gives the figures (or the text of a veto marked in the ledger, `markedVetoes`); a veto with the `zero` effect scores its items 0 instead. The
  * total is the kind's rule: the sum of the lines or their weights, plus bonuses (capped when the
  * scheme caps them) minus deductions. Any error in the inputs also leaves the scores null;
  * `problems` lists them all.
@@ -118,6 +126,11 @@ export function scoreUnit(scheme: Scheme, input: UnitInput): UnitScore {
         }
       }
     }
+  }
+  for (const m of input.markedVetoes ?? []) {
+    const r = markedVetoReason(m.text);
+    vetoReasons.push(r.zh);
+    vetoReasonsEn.push(r.en);
   }
   const lineScores: Record<string, number | null> = {};
   // Item explanations are built when someone reads them (得分明细, the pane): 50 objects a town
@@ -220,7 +233,7 @@ export function scoreDepartment(scheme: Scheme, input: DepartmentInput): Departm
   const problems: Problem[] = [];
   const lines: Record<string, number | null> = {};
   for (const code of kind?.lines ?? []) {
-    const r = scoreLine(scheme, code, input.scores, { unit: input.unit });
+    const r = scoreLine(scheme, code, input.scores, { unit: input.unit, ...(kind?.unassessed ? { unassessed: kind.unassessed } : {}) });
     lines[code] = r.score;
     explanation.push(...r.explanation);
     problems.push(...r.problems);
