@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { rankAll } from '../../src/engine';
-import { assessWorkbook } from '../../src/engine/ledger/assess';
+import { assessWorkbook } from '../../src/engine/assess';
 import { cellAddress } from '../../src/engine/ledger/cells';
 import { readLedger } from '../../src/engine/ledger/readLedger';
 import { SHEETS, type CellValue, type WorkbookGrid } from '../../src/engine/ledger/types';
