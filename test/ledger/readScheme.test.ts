@@ -165,3 +165,18 @@ describe('readScheme', () => {
     });
   });
 });
+
+describe('a 加分 row without a 输入 row (a tester typed its points on the 加分 row)', () => {
+  it('says which row to add, in Chinese and English', () => {
+    const rows: CellValue[][] = [
+      ['类型', '代码', '项目', '分值', '所属', '计分方式'],
+      ['线', 'P', '线P', 100, null, null],
+      ['指标', 'P1', '指标P1', 100, 'P', null],
+      ['加分', 'B1', '获奖', 8, null, '次数'],
+    ];
+    const [f] = readScheme({ name: '方案', values: rows }).findings;
+    expect(f).toMatchObject({ cell: 'B4', severity: 'error' });
+    expect(f?.zh).toContain('请加一行类型“输入”、所属 B1');
+    expect(f?.en).toContain('add a row of type 输入 (input) with 所属 B1');
+  });
+});

@@ -319,7 +319,7 @@ export function schemeProblems(scheme: Scheme, opts: ValidateOptions = {}): Loca
   for (const rule of scheme.adjustments) {
     const at = { part: 'rule' as const, code: rule.code, aspect: 'code' as const };
     if (rule.kind !== 'bonus' && rule.kind !== 'deduction') add('scheme.adjustment-kind', at, `${rule.code} 应为加分或扣分`, `${rule.code} must be a bonus or a deduction`);
-    if (rule.inputs.length === 0) add('scheme.adjustment-no-input', at, `${rule.code} 没有录入项`, `${rule.code} has no inputs`);
+    if (rule.inputs.length === 0) add('scheme.adjustment-no-input', at, `${rule.code} 没有录入项：请加一行类型“输入”、所属 ${rule.code}，写明分值和计分方式（次数或分值）`, `${rule.code} has no inputs: add a row of type 输入 (input) with 所属 ${rule.code}, its points and its mode (count or points)`);
     for (const input of rule.inputs) {
       claim(input.code, 'input');
       const iat = (aspect: SchemeAspect) => ({ part: 'input' as const, code: input.code, aspect });
