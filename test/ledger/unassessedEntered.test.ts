@@ -22,7 +22,7 @@ describe('a value on an item the class is not assessed on', () => {
     const ledger = readLedger(grid);
     const found = ledger.findings.filter((f) => f.cell === cellAddress(5, col));
     expect(found).toEqual([
-      expect.objectContaining({ severity: 'warning', sheet: T, zh: expect.stringMatching(/A3 城镇流动人口管理：农场类不考核此项，填写的 20 不计分/), en: expect.stringMatching(/class 农场 is not assessed on this item; the 20 entered is not scored/) }),
+      expect.objectContaining({ severity: 'warning', sheet: T, zh: expect.stringMatching(/A3 城镇流动人口管理：农场不考核此项，填写的 20 不计分/), en: expect.stringMatching(/Farm units are not assessed on this item; the 20 entered is not scored/) }),
     ]);
     expect(ledger.findings.filter((f) => f.severity === 'error')).toEqual([]);
     const farm = (l: typeof ledger) => l.units.find((u) => u.input.unit === '红旗农场')?.score?.total;

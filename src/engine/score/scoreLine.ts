@@ -1,5 +1,5 @@
 import { KaoheError } from '../errors';
-import { classKey } from '../scheme/kinds';
+import { classKey, classLabel, unitKind } from '../scheme/kinds';
 import { indexScheme } from '../scheme/schemeIndex';
 import type { ItemExplanation, ItemRule, LineCode, Problem, Scheme, SchemeItem, SchemeLine, UnitClass } from '../types';
 import { isBlank, parseRate, parseScore, roundScore } from './parseNumber';
@@ -169,12 +169,13 @@ export function scoreLine(scheme: Scheme, line: LineCode, scores: Readonly<Recor
       // class in the ledger looks just like this), never drop it silently.
       for (const it of enteredIn(item, scores)) {
         const typed = String(scores[it.code]);
+        const named = classLabel(unitKind(scheme), classKey(cls));
         problems.push({
           code: 'score.unassessed-entered',
           severity: 'warning',
           field: it.code,
-          zh: `${it.code} ${it.labelZh}：${classKey(cls)}类不考核此项，填写的 ${typed} 不计分（请核对类别或清空）`,
-          en: `${it.code} ${it.labelEn}: class ${classKey(cls)} is not assessed on this item; the ${typed} entered is not scored (check the class or clear it)`,
+          zh: `${it.code} ${it.labelZh}：${named.zh}不考核此项，填写的 ${typed} 不计分（请核对类别或清空）`,
+          en: `${it.code} ${it.labelEn}: ${named.en} units are not assessed on this item; the ${typed} entered is not scored (check the class or clear it)`,
         });
       }
       explanation.push({ ...base, points: 0, input: null, score: 0, isLeaf: children.length === 0, assessed: false });
