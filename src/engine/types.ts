@@ -284,6 +284,9 @@ export interface AdjustmentExplanation {
   readonly pointsEach: number | null;
   /** Magnitude in points. */
   readonly points: number;
+  /** On the last bonus row when the kind's cap (上限) cut the bonuses: what was counted. */
+  readonly noteZh?: string;
+  readonly noteEn?: string;
 }
 
 export interface VetoExplanation {

@@ -237,3 +237,37 @@ describe('importRules', () => {
     expect(where(r)).toEqual(['C3 import.points-conflict', 'C5 import.total-sum']);
   });
 });
+
+describe('a capped bonus or deduction section (加分项目（10分）)', () => {
+  const table = (heading: string): CellValue[][] => [
+    ['序号', '考核内容', '分值', '评分标准'],
+    ['一、', '业务工作', null, null],
+    ['1、', '统计', 100, null],
+    ['二、', heading, null, null],
+    ['1、', '创新工作', null, '每项加5分'],
+  ];
+
+  it('a bonus cap: tells how the 方案 holds it (a 单位类型 row with 上限), and following that the 方案 validates', () => {
+    const r = parse(table('加分项目（10分）'));
+    expect(where(r)).toEqual(['B4 import.adjustment-cap']);
+    expect(r.skipped[0]?.zh).toContain('加一行“单位类型”（所属 单位，上限 10），并在各考核线的“所属”列写它的代码');
+    expect(r.skipped[0]?.en).toContain("add a 单位类型 (unit kind) row to the 方案 (所属 单位, 上限 10) and write its code in each line's 所属 column");
+    // What the finding says to do, done: the cap is read and the 方案 has no findings.
+    const header = r.rows[0]!;
+    const col = (name: string) => header.indexOf(name);
+    const rows = r.rows.map((row, i) => (i > 0 && row[col('类型')] === '线' ? row.map((v, j) => (j === col('所属') ? 'T' : v)) : row));
+    const kind: CellValue[] = header.map(() => null);
+    kind[col('类型')] = '单位类型';
+    kind[col('代码')] = 'T';
+    kind[col('所属')] = '单位';
+    kind[col('上限')] = 10;
+    const read = readScheme({ name: '方案', values: [...rows, kind] });
+    expect(read.findings).toEqual([]);
+    expect(read.scheme?.kinds?.[0]?.total?.bonusCap).toBe(10);
+  });
+
+  it('a deduction cap: the 方案 cannot hold it, and says so', () => {
+    const r = parse(table('扣分项目（10分）'));
+    expect(r.skipped.map((f) => f.en)).toEqual([expect.stringContaining('cannot hold a cap for deductions')]);
+  });
+});

@@ -165,3 +165,54 @@ describe('readScheme', () => {
     });
   });
 });
+
+describe('a 加分 row without a 输入 row (a tester typed its points on the 加分 row)', () => {
+  it('says which row to add, in Chinese and English', () => {
+    const rows: CellValue[][] = [
+      ['类型', '代码', '项目', '分值', '所属', '计分方式'],
+      ['线', 'P', '线P', 100, null, null],
+      ['指标', 'P1', '指标P1', 100, 'P', null],
+      ['加分', 'B1', '获奖', 8, null, '次数'],
+    ];
+    const [f] = readScheme({ name: '方案', values: rows }).findings;
+    expect(f).toMatchObject({ cell: 'B4', severity: 'error' });
+    expect(f?.zh).toContain('请加一行类型“输入”、所属 B1');
+    expect(f?.en).toContain('add a row of type 输入 (input) with 所属 B1');
+  });
+});
+
+describe("findings about a class name it as the bureau labels it (二类), not by its code (2)", () => {
+  const HEADER = ['类型', '代码', '项目', '分值', '上级', '所属', '分类分值', '否决方向', '分类目标'];
+  const row = (o: Partial<Record<string, CellValue>>): CellValue[] => HEADER.map((h) => o[h] ?? null);
+  const rows: CellValue[][] = [
+    HEADER,
+    row({ 类型: '单位类型', 代码: 'T', 项目: '镇街', 所属: '单位' }),
+    row({ 类型: '类别', 代码: 1, 项目: '一类', 所属: 'T' }),
+    row({ 类型: '类别', 代码: 2, 项目: '二类', 所属: 'T' }),
+    row({ 类型: '线', 代码: 'G', 项目: '党委政府', 分值: 500, 所属: 'T' }),
+    // 二类: 150 + 300 = 450, not 500; its children sum to 300, not 350.
+    row({ 类型: '指标', 代码: 'G1', 项目: '组织领导', 分值: 200, 所属: 'G', 分类分值: '二类:150' }),
+    row({ 类型: '指标', 代码: 'G2', 项目: '综合治理', 分值: 300, 所属: 'G', 分类分值: '二类:350' }),
+    row({ 类型: '指标', 代码: 'G2.1', 项目: '治理一', 分值: 100, 上级: 'G2', 所属: 'G' }),
+    row({ 类型: '指标', 代码: 'G2.2', 项目: '治理二', 分值: 200, 上级: 'G2', 所属: 'G' }),
+    row({ 类型: '否决', 代码: 'V1', 项目: '出生率', 否决方向: '<=', 分类目标: '一类:11' }),
+  ];
+  const findings = readScheme({ name: '方案', values: rows }).findings;
+  const one = (rule: string) => findings.filter((f) => f.rule === rule);
+
+  it('the per-class sums of a line and of a parent, and a per-class target left out', () => {
+    expect(one('scheme.parent-sum').map((f) => [f.zh, f.en])).toEqual([
+      ['G2 对二类的分值 350 不等于其子项（二类）之和 300', 'G2: points 350 for 二类 differ from the sum of its children for that class, 300'],
+    ]);
+    expect(one('scheme.target-partial').map((f) => f.zh)).toEqual([expect.stringContaining('没有写类别 二类：')]);
+    expect(one('scheme.target-partial').map((f) => f.en)).toEqual([expect.stringContaining('leave out 二类;')]);
+  });
+
+  it('the built-in classes read Class 2 in English', () => {
+    // No 单位类型 rows: the built-in layout, classes 1/2/3 (一类/二类/三类, Class 1/2/3).
+    const builtIn = rows.filter((r) => r[0] !== '类别' && r[0] !== '单位类型').map((r) => (r[0] === '线' ? r.map((v, i) => (i === 5 ? null : v)) : r));
+    const f = readScheme({ name: '方案', values: builtIn }).findings.find((x) => x.rule === 'scheme.target-partial');
+    expect(f?.zh).toContain('没有写类别 二类、三类：');
+    expect(f?.en).toContain('leave out Class 2, Class 3;');
+  });
+});

@@ -473,8 +473,13 @@ export function importRules(sheet: SheetGrid, options: ImportOptions = {}): Impo
         skip(
           'import.adjustment-cap',
           nameCell,
-          `“${label}”写有 ${pts.points.join('、')} 分（上限）：方案不能表示加扣分上限，未导入，请手工核对`,
-          `"${label}" states ${pts.points.join(', ')} points (a cap): the scheme cannot hold a cap for bonuses/deductions; not imported, check by hand`,
+          // The 方案 holds a bonus cap (单位类型 上限), not a deduction cap; the import writes no 单位类型 row.
+          sec === 'bonus'
+            ? `“${label}”写有 ${pts.points.join('、')} 分（上限）：加分上限未导入；要限制，请在方案中加一行“单位类型”（所属 单位，上限 ${pts.points.join('、')}），并在各考核线的“所属”列写它的代码`
+            : `“${label}”写有 ${pts.points.join('、')} 分（上限）：方案不能表示扣分上限，未导入，请手工核对`,
+          sec === 'bonus'
+            ? `"${label}" states ${pts.points.join(', ')} points (a cap): the bonus cap is not imported; to cap bonuses, add a 单位类型 (unit kind) row to the 方案 (所属 单位, 上限 ${pts.points.join(', ')}) and write its code in each line's 所属 column`
+            : `"${label}" states ${pts.points.join(', ')} points (a cap): the scheme cannot hold a cap for deductions; not imported, check by hand`,
         );
       continue;
     }

@@ -285,7 +285,8 @@ function detailSheet(ranking: Ranking, lang: Lang): SheetSpec {
             e.kind === 'bonus' ? e.points : -e.points,
             null,
             null,
-            null,
+            // The kind's bonus cap, when it cut the bonuses (on the last bonus row).
+            (en ? e.noteEn : e.noteZh) ?? null,
           ]);
           break;
         case 'veto':

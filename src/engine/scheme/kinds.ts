@@ -101,6 +101,17 @@ export function classOf(kind: UnitKind, cell: string | number): UnitClass | unde
   return undefined;
 }
 
+/**
+ * A class as messages name it: the kind's label for it (二类, not 2), and in English the label or
+ * `class <key>`; a key the kind does not define is shown as written.
+ * @example classLabel(unitKind(DEFAULT_SCHEME), '2') // { zh: '二类', en: 'Class 2' }
+ */
+export function classLabel(kind: UnitKind | undefined, key: string): { zh: string; en: string } {
+  const c = kind?.classes?.find((x) => classKey(x.code) === key);
+  if (!c) return { zh: `${key}类`, en: `class ${key}` };
+  return { zh: c.labelZh, en: c.labelEn && c.labelEn !== key ? c.labelEn : `class ${key}` };
+}
+
 /** How a class is keyed in per-class points and targets: its code as text. */
 export const classKey = (c: UnitClass | null | undefined): string =>
   c === null || c === undefined ? '' : String(c);

@@ -1,7 +1,7 @@
 import type { Problem, Scheme, SchemeItem, SchemeLine, Severity, TargetSpec, UnitKind } from '../types';
 import { roundScore } from '../score/parseNumber';
 import { itemPoints } from '../score/scoreLine';
-import { classKey, schemeKinds } from './kinds';
+import { classKey, classLabel, schemeKinds } from './kinds';
 
 const CODE = /^[A-Za-z][A-Za-z0-9_.]*$/;
 /** Characters that separate `一类:10、二类:12` and so cannot be part of a class's name. */
@@ -101,13 +101,14 @@ export function schemeProblems(scheme: Scheme, opts: ValidateOptions = {}): Loca
     if (t.value !== null && !finite(t.value)) add('scheme.target-invalid', { part, code, aspect: 'target' }, `${code} 的目标值无效`, `${code}: target is not a number`);
     const byClass = t.byClass ?? {};
     checkClassKeys(Object.keys(byClass), k, { part, code, aspect: 'classTargets' }, ['分类目标', 'targets by class']);
-    for (const [c, v] of Object.entries(byClass)) if (!finite(v)) add('scheme.target-invalid', { part, code, aspect: 'classTargets' }, `${code} 的${c}类目标无效`, `${code}: target for class ${c} is not a number`);
+    for (const [c, v] of Object.entries(byClass)) if (!finite(v)) add('scheme.target-invalid', { part, code, aspect: 'classTargets' }, `${code} 的${classLabel(k, c).zh}目标无效`, `${code}: target for ${classLabel(k, c).en} is not a number`);
     for (const [u, v] of Object.entries(t.byUnit ?? {})) if (!finite(v)) add('scheme.target-invalid', { part: 'target', code, owner: u, aspect: 'target' }, `${code} 对 ${u} 的目标无效`, `${code}: target for ${u} is not a number`);
     const known = classKeys(k);
     if (t.value === null && !t.byUnit && t.byClass && known) {
       const missing = [...known].filter((c) => !(c in byClass));
+      const named = missing.map((c) => classLabel(k, c));
       if (missing.length > 0)
-        add('scheme.target-partial', { part, code, aspect: 'classTargets' }, `${code} 的分类目标没有写类别 ${missing.join('、')}：这些类别的单位须在台账 ${code}T 列填写目标`, `${code}: targets by class leave out class ${missing.join(', ')}; units of those classes need a target in the ledger's ${code}T column`, 'warning');
+        add('scheme.target-partial', { part, code, aspect: 'classTargets' }, `${code} 的分类目标没有写类别 ${named.map((n) => n.zh).join('、')}：这些类别的单位须在台账 ${code}T 列填写目标`, `${code}: targets by class leave out ${named.map((n) => n.en).join(', ')}; units of those classes need a target in the ledger's ${code}T column`, 'warning');
     }
   };
   const dirOk = (d: unknown) => d === '>=' || d === '<=';
@@ -190,7 +191,7 @@ export function schemeProblems(scheme: Scheme, opts: ValidateOptions = {}): Loca
     if (it.classPoints) {
       checkClassKeys(Object.keys(it.classPoints), k, { ...at, aspect: 'classPoints' }, ['分类分值', 'points by class']);
       for (const [c, v] of Object.entries(it.classPoints))
-        if (v !== null && !positive(v)) add('scheme.points-invalid', { ...at, aspect: 'classPoints' }, `${it.code} 的${c}类分值 ${v} 无效：应为正数或“不考核”`, `${it.code}: points ${v} for class ${c} must be positive or "not assessed"`);
+        if (v !== null && !positive(v)) add('scheme.points-invalid', { ...at, aspect: 'classPoints' }, `${it.code} 的${classLabel(k, c).zh}分值 ${v} 无效：应为正数或“不考核”`, `${it.code}: points ${v} for ${classLabel(k, c).en} must be positive or "not assessed"`);
     }
     return true;
   };
@@ -257,7 +258,7 @@ export function schemeProblems(scheme: Scheme, opts: ValidateOptions = {}): Loca
           if (v === null || !ok) continue;
           const s = sumFor(kids, c).sum;
           if (s !== roundScore(v))
-            add('scheme.parent-sum', { part: 'item', code: it.code, aspect: 'classPoints' }, `${it.code} 对${c}类的分值 ${v} 不等于其子项（${c}类）之和 ${s}`, `${it.code}: points ${v} for class ${c} differ from the sum of its children for that class, ${s}`);
+            add('scheme.parent-sum', { part: 'item', code: it.code, aspect: 'classPoints' }, `${it.code} 对${classLabel(k, c).zh}的分值 ${v} 不等于其子项（${classLabel(k, c).zh}）之和 ${s}`, `${it.code}: points ${v} for ${classLabel(k, c).en} differ from the sum of its children for that class, ${s}`);
         }
       }
     }
@@ -288,8 +289,9 @@ export function schemeProblems(scheme: Scheme, opts: ValidateOptions = {}): Loca
     for (const c of classes) {
       const s = sumFor(line.items, c);
       // With an item not assessed the line is prorated (or dropped to fewer points): no sum to match.
+      const named = classLabel(lineKind.get(line.code), c);
       if (!s.unassessed && s.sum !== roundScore(line.points))
-        add('scheme.line-sum', at, `${line.labelZh}（${line.code}）对${c}类各指标之和为 ${s.sum}，不等于总分 ${line.points}`, `Line ${line.code}: for class ${c} its items sum to ${s.sum}, not its total ${line.points}`);
+        add('scheme.line-sum', at, `${line.labelZh}（${line.code}）对${named.zh}各指标之和为 ${s.sum}，不等于总分 ${line.points}`, `Line ${line.code}: for ${named.en} its items sum to ${s.sum}, not its total ${line.points}`);
     }
   }
   if (opts.expectedLineTotals) {
@@ -319,7 +321,7 @@ export function schemeProblems(scheme: Scheme, opts: ValidateOptions = {}): Loca
   for (const rule of scheme.adjustments) {
     const at = { part: 'rule' as const, code: rule.code, aspect: 'code' as const };
     if (rule.kind !== 'bonus' && rule.kind !== 'deduction') add('scheme.adjustment-kind', at, `${rule.code} 应为加分或扣分`, `${rule.code} must be a bonus or a deduction`);
-    if (rule.inputs.length === 0) add('scheme.adjustment-no-input', at, `${rule.code} 没有录入项`, `${rule.code} has no inputs`);
+    if (rule.inputs.length === 0) add('scheme.adjustment-no-input', at, `${rule.code} 没有录入项：请加一行类型“输入”、所属 ${rule.code}，写明分值和计分方式（次数或分值）`, `${rule.code} has no inputs: add a row of type 输入 (input) with 所属 ${rule.code}, its points and its mode (count or points)`);
     for (const input of rule.inputs) {
       claim(input.code, 'input');
       const iat = (aspect: SchemeAspect) => ({ part: 'input' as const, code: input.code, aspect });

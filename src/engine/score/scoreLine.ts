@@ -1,5 +1,5 @@
 import { KaoheError } from '../errors';
-import { classKey } from '../scheme/kinds';
+import { classKey, classLabel, unitKind } from '../scheme/kinds';
 import { indexScheme } from '../scheme/schemeIndex';
 import type { ItemExplanation, ItemRule, LineCode, Problem, Scheme, SchemeItem, SchemeLine, UnitClass } from '../types';
 import { isBlank, parseRate, parseScore, readMark, roundScore } from './parseNumber';
@@ -201,6 +201,19 @@ export function scoreLine(scheme: Scheme, line: LineCode, scores: Readonly<Recor
     const base = { kind: 'item' as const, line, code: item.code, labelZh: item.labelZh, labelEn: item.labelEn };
     if (points === null) {
       unassessedSeen = true;
+      // A figure typed on an item the class is not assessed on is not scored: say so (a wrong
+      // class in the ledger looks just like this), never drop it silently.
+      for (const it of enteredIn(item, scores)) {
+        const typed = String(scores[it.code]);
+        const named = classLabel(unitKind(scheme), classKey(cls));
+        problems.push({
+          code: 'score.unassessed-entered',
+          severity: 'warning',
+          field: it.code,
+          zh: `${it.code} ${it.labelZh}：${named.zh}不考核此项，填写的 ${typed} 不计分（请核对类别或清空）`,
+          en: `${it.code} ${it.labelEn}: ${named.en} units are not assessed on this item; the ${typed} entered is not scored (check the class or clear it)`,
+        });
+      }
       explanation.push({ ...base, points: 0, input: null, score: 0, isLeaf: children.length === 0, assessed: false });
       return 0;
     }
@@ -236,13 +249,13 @@ export function scoreLine(scheme: Scheme, line: LineCode, scores: Readonly<Recor
     }
     const at = explanation.length;
     const anyChild = hasAnyInput(children, scores);
-    const problemsBefore = problems.length;
+    const errorsBefore = errorCount(problems);
     const childSum = roundScore(children.reduce((s, c) => s + walk(c, zero), 0));
     let score = childSum;
     if (zero) score = 0;
     else if (!anyChild && got.value !== null) score = got.value;
-    // A child with a problem of its own is left out of the sum: comparing would report it twice.
-    else if (anyChild && got.value !== null && problems.length === problemsBefore && roundScore(got.value) !== childSum) {
+    // A child with an error of its own is left out of the sum: comparing would report it twice.
+    else if (anyChild && got.value !== null && errorCount(problems) === errorsBefore && roundScore(got.value) !== childSum) {
       const list = children.map((c) => c.code).join('+');
       problems.push({
         code: 'score.parent-sum',
@@ -299,6 +312,16 @@ function hasScore(item: SchemeItem, scores: Readonly<Record<string, unknown>>): 
 
 function hasAnyInput(items: readonly SchemeItem[], scores: Readonly<Record<string, unknown>>): boolean {
   return items.some((c) => !isBlank(scores[c.code]) || (c.children ? hasAnyInput(c.children, scores) : false));
+}
+
+function errorCount(problems: readonly Problem[]): number {
+  return problems.reduce((n, p) => n + (p.severity === 'error' ? 1 : 0), 0);
+}
+
+/** The item and its descendants that have a value in `scores`. */
+function enteredIn(item: SchemeItem, scores: Readonly<Record<string, unknown>>): SchemeItem[] {
+  const own = isBlank(scores[item.code]) ? [] : [item];
+  return [...own, ...(item.children ?? []).flatMap((c) => enteredIn(c, scores))];
 }
 
 const simple = new WeakMap<Scheme, Map<LineCode, boolean>>();

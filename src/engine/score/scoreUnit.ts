@@ -1,6 +1,6 @@
 import { KaoheError } from '../errors';
 import { departmentKind, unitKind } from '../scheme/kinds';
-import type { DepartmentInput, DepartmentScore, Explanation, ItemExplanation, Problem, Scheme, TargetSpec, UnitInput, UnitKind, UnitScore, VetoExplanation, VetoRule } from '../types';
+import type { AdjustmentExplanation, DepartmentInput, DepartmentScore, Explanation, ItemExplanation, Problem, Scheme, TargetSpec, UnitInput, UnitKind, UnitScore, VetoExplanation, VetoRule } from '../types';
 import { scoreAdjustments } from './adjustments';
 import { compareVeto, onUnitScale } from './checkVeto';
 import { roundScore } from './parseNumber';
@@ -171,7 +171,19 @@ export function scoreUnit(scheme: Scheme, input: UnitInput): UnitScore {
   const total = combined === null || bonus === null || deduction === null ? null : roundScore(combined + bonus - deduction);
   return new ScoredUnit(
     { unit: input.unit, unitClass: input.unitClass, party, fp, lines, bonus, deduction, total, vetoed, vetoReasons, vetoReasonsEn, zeroReasons, zeroReasonsEn, problems },
-    () => [...lineExplanations.flatMap((f) => f()), ...adj.explanation, ...vetoes],
+    () => [...lineExplanations.flatMap((f) => f()), ...capNoted(adj.explanation, adj.bonus, cap), ...vetoes],
+  );
+}
+
+/** The bonus rows, the last one saying so when the cap cut their sum (得分明细 would not add up otherwise). */
+function capNoted(rows: readonly AdjustmentExplanation[], bonus: number | null, cap: number | undefined): readonly AdjustmentExplanation[] {
+  if (bonus === null || cap === undefined || bonus <= cap) return rows;
+  const last = rows.map((e) => e.kind).lastIndexOf('bonus');
+  if (last < 0) return rows;
+  return rows.map((e, i) =>
+    i !== last
+      ? e
+      : { ...e, noteZh: `加分合计 ${bonus} 超过上限 ${cap}，按 ${cap} 分计`, noteEn: `Bonuses total ${bonus}, above the cap of ${cap}: ${cap} counted` },
   );
 }
 
