@@ -388,6 +388,8 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
           } else seen.set(name, r);
         }
         let unitClass: UnitClass | null = null;
+        /** The 类别 cell names no class of the scheme: that error stands, and per-class limits are unknown. */
+        let classUnknown = false;
         if (classCol !== undefined) {
           const raw = row[classCol];
           const cell = cellAddress(r, classCol);
@@ -416,8 +418,9 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
                 cell,
                 unit: label,
                 zh: `类别“${showValue(raw ?? null)}”无效，应为 ${names.join('、')}（${zhNames.join('、')}）`,
-                en: `Class "${showValue(raw ?? null)}" is invalid; use ${names.join(', ')}`,
+                en: `Class "${showValue(raw ?? null)}" is invalid; use ${names.join(', ')} (${zhNames.join(', ')})`,
               });
+              classUnknown = true;
             } else unitClass = c;
           }
         }
@@ -505,6 +508,9 @@ export function readLedger(workbook: WorkbookGrid, options: ReadLedgerOptions = 
         const score = scoreUnit(scheme, input);
         for (const p of score.problems) {
           if (p.field !== undefined && flagged.has(p.field)) continue;
+          // With the class unknown, an item whose points differ by class was judged by its default
+          // points: no finding on it beside the class error (二頪 with 140 of 二类's 150 is not "above 100").
+          if (classUnknown && p.field !== undefined && variesByClass(index, p.field)) continue;
           findings.push(problemFinding(p, towns.name, label, cells, unitCell));
         }
         units.push({
@@ -765,4 +771,16 @@ function markedVeto(out: MarkedVeto[], text: string, cell: string, code: string 
 /** A parent whose children have columns too: its own blank cell is expected, not worth a warning. */
 function hasChildColumn(item: SchemeItem | undefined, cols: ReadonlyMap<string, number>): boolean {
   return !!item?.children?.some((c) => cols.has(c.code) || hasChildColumn(c, cols));
+}
+
+/** True when an item's points or target differ by class, or those of an item above it do. */
+function variesByClass(index: SchemeIndex, code: string): boolean {
+  for (let at: string | null = code; at !== null; ) {
+    const e = index.items.get(at);
+    if (!e) return false;
+    const rule = e.item.rule;
+    if (e.item.classPoints || (rule && 'target' in rule && rule.target?.byClass)) return true;
+    at = e.parent;
+  }
+  return false;
 }
